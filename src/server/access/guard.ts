@@ -1,0 +1,70 @@
+// The server side of the access policy: every route that touches pupil data goes through here.
+import type { FastifyRequest } from 'fastify';
+import {
+  decideGroup, decidePupil, decideSchool, type PupilAction, type PupilRelation, type SchoolAction,
+} from '../../domain/access/policy';
+import { audit } from '../audit/audit';
+import type { DbOrTx } from '../db/client';
+import { forbidden, notFound } from '../http/errors';
+import { requireUser } from '../http/context';
+import { loadGroupRelation, loadPupilRelations, schoolBoard } from './relations';
+
+function parseId(raw: unknown): number | null {
+  const n = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+/**
+ * Decides one pupil action for the request's user. A refusal is audited too (who tried to open what).
+ * An unknown pupil and a forbidden one answer alike (404 vs 403 would tell outsiders which ids exist):
+ * both give 403 unless the user has any role at the pupil's school.
+ */
+export async function authorizePupil(req: FastifyRequest, rawId: unknown, action: PupilAction, db: DbOrTx = req.server.ctx.db): Promise<PupilRelation & { basis: string }> {
+  const user = requireUser(req);
+  const pupilId = parseId(rawId);
+  if (pupilId == null) throw notFound('Deze leerling');
+  const rel = (await loadPupilRelations(db, user.userId, [pupilId], req.server.ctx.clock.today())).get(pupilId);
+  if (!rel) throw forbidden();
+  const decision = decidePupil(user, action, rel);
+  if (!decision.allow) {
+    await audit(db, {
+      actorId: user.userId, schoolId: rel.schoolId, pupilId, action: 'denied', entity: 'pupil', entityId: pupilId,
+      detail: { route: req.routeOptions.url, method: req.method, wanted: action, reason: decision.reason }, ip: req.ip,
+    });
+    throw forbidden();
+  }
+  return { ...rel, basis: decision.basis };
+}
+
+/** Filters pupil ids to those the user may act on; the rest are silently left out (list views). */
+export async function visiblePupils(req: FastifyRequest, pupilIds: readonly number[], action: PupilAction = 'pupil.view'): Promise<Map<number, PupilRelation>> {
+  const user = requireUser(req);
+  const rels = await loadPupilRelations(req.server.ctx.db, user.userId, pupilIds, req.server.ctx.clock.today());
+  for (const [id, rel] of rels) if (!decidePupil(user, action, rel).allow) rels.delete(id);
+  return rels;
+}
+
+export async function authorizeGroup(req: FastifyRequest, rawId: unknown, action: 'group.view' | 'group.editCare') {
+  const user = requireUser(req);
+  const groupId = parseId(rawId);
+  if (groupId == null) throw notFound('Deze groep');
+  const rel = await loadGroupRelation(req.server.ctx.db, user.userId, groupId, req.server.ctx.clock.today());
+  if (!rel) throw notFound('Deze groep');
+  const decision = decideGroup(user, action, rel);
+  if (!decision.allow) throw forbidden();
+  return { groupId, ...rel, basis: decision.basis };
+}
+
+export async function authorizeSchool(req: FastifyRequest, schoolId: number, action: SchoolAction): Promise<{ schoolId: number; boardId: number }> {
+  const user = requireUser(req);
+  const boardId = await schoolBoard(req.server.ctx.db, schoolId);
+  if (boardId == null) throw forbidden();
+  if (!decideSchool(user, action, schoolId, boardId).allow) throw forbidden();
+  return { schoolId, boardId };
+}
+
+/** Schools where the user holds `action`, for list views scoped by school. */
+export async function schoolsWhere(req: FastifyRequest, action: SchoolAction, boards: Map<number, number>): Promise<number[]> {
+  const user = requireUser(req);
+  return [...boards].filter(([schoolId, boardId]) => decideSchool(user, action, schoolId, boardId).allow).map(([s]) => s);
+}

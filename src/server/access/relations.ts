@@ -1,0 +1,79 @@
+// Gathers the facts the access policy needs. One query for any number of pupils.
+import { sql } from 'drizzle-orm';
+import type { GroupRelation, PupilRelation } from '../../domain/access/policy';
+import { rows, type DbOrTx } from '../db/client';
+
+interface RelationRow {
+  pupil_id: number;
+  school_id: number;
+  board_id: number;
+  teaches_now: boolean;
+  taught_last_year: boolean;
+  mentor_now: boolean;
+  mentor_last_year: boolean;
+  guardian: boolean;
+}
+
+export async function loadPupilRelations(db: DbOrTx, userId: number, pupilIds: readonly number[], today: string): Promise<Map<number, PupilRelation>> {
+  const out = new Map<number, PupilRelation>();
+  if (pupilIds.length === 0) return out;
+  const ids = sql.raw(`'{${pupilIds.map((n) => Math.trunc(n)).join(',')}}'::int[]`);
+  const result = await rows<RelationRow>(db, sql`
+    select p.id as pupil_id, p.school_id, s.board_id,
+      coalesce(bool_or(gs.kind in ('teacher','subject_teacher') and y.starts_on <= ${today}::date and y.ends_on >= ${today}::date), false) as teaches_now,
+      coalesce(bool_or(gs.kind in ('teacher','subject_teacher') and y.ends_on < ${today}::date and y.ends_on >= ${today}::date - 365), false) as taught_last_year,
+      coalesce(bool_or(gs.kind = 'mentor' and y.starts_on <= ${today}::date and y.ends_on >= ${today}::date), false) as mentor_now,
+      coalesce(bool_or(gs.kind = 'mentor' and y.ends_on < ${today}::date and y.ends_on >= ${today}::date - 365), false) as mentor_last_year,
+      exists (select 1 from guardians g where g.pupil_id = p.id and g.user_id = ${userId} and g.has_authority) as guardian
+    from pupils p
+    join schools s on s.id = p.school_id
+    left join enrolments e on e.pupil_id = p.id
+    left join group_staff gs on gs.group_id = e.group_id and gs.user_id = ${userId}
+    left join school_years y on y.id = e.school_year_id and gs.user_id is not null
+    where p.id = any(${ids})
+    group by p.id, s.board_id`);
+  for (const r of result) {
+    out.set(r.pupil_id, {
+      pupilId: r.pupil_id,
+      schoolId: r.school_id,
+      boardId: r.board_id,
+      teachesNow: r.teaches_now,
+      taughtLastYear: r.taught_last_year,
+      mentorNow: r.mentor_now,
+      mentorLastYear: r.mentor_last_year,
+      guardianWithAuthority: r.guardian,
+    });
+  }
+  return out;
+}
+
+interface GroupRow {
+  school_id: number;
+  board_id: number;
+  kinds: string[] | null;
+  current: boolean;
+  last_year: boolean;
+}
+
+export async function loadGroupRelation(db: DbOrTx, userId: number, groupId: number, today: string): Promise<GroupRelation | null> {
+  const [r] = await rows<GroupRow>(db, sql`
+    select g.school_id, s.board_id,
+      array(select gs.kind from group_staff gs where gs.group_id = g.id and gs.user_id = ${userId}) as kinds,
+      (y.starts_on <= ${today}::date and y.ends_on >= ${today}::date) as current,
+      (y.ends_on < ${today}::date and y.ends_on >= ${today}::date - 365) as last_year
+    from groups g join schools s on s.id = g.school_id join school_years y on y.id = g.school_year_id
+    where g.id = ${groupId}`);
+  if (!r) return null;
+  return {
+    schoolId: r.school_id,
+    boardId: r.board_id,
+    staffKinds: (r.kinds ?? []) as GroupRelation['staffKinds'],
+    current: r.current,
+    lastYear: r.last_year,
+  };
+}
+
+export async function schoolBoard(db: DbOrTx, schoolId: number): Promise<number | null> {
+  const [r] = await rows<{ board_id: number }>(db, sql`select board_id from schools where id = ${schoolId}`);
+  return r?.board_id ?? null;
+}

@@ -1,0 +1,186 @@
+// The database schema. `npm run db:generate` turns changes here into a new versioned migration in drizzle/.
+// Keep to PostgreSQL 15 SQL: PGlite is PostgreSQL 18, production may be 15.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text,
+  timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const boards = pgTable('boards', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const schools = pgTable('schools', {
+  id: serial('id').primaryKey(),
+  boardId: integer('board_id').notNull().references(() => boards.id),
+  name: text('name').notNull(),
+  brin: text('brin').notNull(),
+  sector: text('sector', { enum: ['po', 'vo'] }).notNull(),
+  /** School settings (see domain/school/settings.ts); validated by the domain before it is stored. */
+  settings: jsonb('settings').notNull().default({}),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('schools_brin_uq').on(t.brin)]);
+
+export const schoolYears = pgTable('school_years', {
+  id: serial('id').primaryKey(),
+  schoolId: integer('school_id').notNull().references(() => schools.id),
+  name: text('name').notNull(),
+  startsOn: date('starts_on').notNull(),
+  endsOn: date('ends_on').notNull(),
+}, (t) => [
+  uniqueIndex('school_years_school_name_uq').on(t.schoolId, t.name),
+  check('school_years_dates_ck', sql`${t.endsOn} > ${t.startsOn}`),
+]);
+
+/** Care-cycle periods (zorgperiodes / cycli) of a school year. */
+export const carePeriods = pgTable('care_periods', {
+  id: serial('id').primaryKey(),
+  schoolYearId: integer('school_year_id').notNull().references(() => schoolYears.id, { onDelete: 'cascade' }),
+  seq: smallint('seq').notNull(),
+  name: text('name').notNull(),
+  startsOn: date('starts_on').notNull(),
+  endsOn: date('ends_on').notNull(),
+}, (t) => [uniqueIndex('care_periods_year_seq_uq').on(t.schoolYearId, t.seq)]);
+
+/** A group (PO groep, possibly a combination like 4/5) or VO class, for one school year. */
+export const groups = pgTable('groups', {
+  id: serial('id').primaryKey(),
+  schoolId: integer('school_id').notNull().references(() => schools.id),
+  schoolYearId: integer('school_year_id').notNull().references(() => schoolYears.id),
+  name: text('name').notNull(),
+  /** PO: groep numbers (1..8, several for a combination group); VO: the leerjaar (1..6). */
+  grades: smallint('grades').array().notNull(),
+  /** VO level (vmbo-bb, havo, vwo, ...); null in PO. */
+  level: text('level'),
+  version: integer('version').notNull().default(1),
+}, (t) => [
+  uniqueIndex('groups_year_name_uq').on(t.schoolYearId, t.name),
+  index('groups_school_idx').on(t.schoolId),
+]);
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  login: text('login').notNull(),
+  name: text('name').notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  passwordHash: text('password_hash'),
+  totpSecret: text('totp_secret'),
+  totpEnabled: boolean('totp_enabled').notNull().default(false),
+  locale: text('locale', { enum: ['nl', 'en'] }).notNull().default('nl'),
+  disabled: boolean('disabled').notNull().default(false),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('users_login_uq').on(sql`lower(${t.login})`)]);
+
+/** A role a user holds, scoped to a school (or, for board-level roles, to a board). A person can hold several. */
+export const userRoles = pgTable('user_roles', {
+  id: serial('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  role: text('role', {
+    enum: ['teacher', 'mentor', 'subject_teacher', 'care_coordinator', 'director', 'admin', 'parent', 'board'],
+  }).notNull(),
+  schoolId: integer('school_id').references(() => schools.id),
+  boardId: integer('board_id').references(() => boards.id),
+}, (t) => [
+  index('user_roles_user_idx').on(t.userId),
+  check('user_roles_scope_ck', sql`(${t.schoolId} is not null) <> (${t.boardId} is not null)`),
+]);
+
+/** Staff attached to a group: the group teacher(s), the mentor, subject teachers. */
+export const groupStaff = pgTable('group_staff', {
+  groupId: integer('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['teacher', 'mentor', 'subject_teacher'] }).notNull(),
+}, (t) => [primaryKey({ columns: [t.groupId, t.userId, t.kind] }), index('group_staff_user_idx').on(t.userId)]);
+
+export const pupils = pgTable('pupils', {
+  id: serial('id').primaryKey(),
+  schoolId: integer('school_id').notNull().references(() => schools.id),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  birthDate: date('birth_date').notNull(),
+  entryDate: date('entry_date').notNull(),
+  leaveDate: date('leave_date'),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+}, (t) => [index('pupils_school_idx').on(t.schoolId)]);
+
+/** A pupil's place in a group for one school year (one per pupil per year). */
+export const enrolments = pgTable('enrolments', {
+  id: serial('id').primaryKey(),
+  pupilId: integer('pupil_id').notNull().references(() => pupils.id, { onDelete: 'cascade' }),
+  groupId: integer('group_id').notNull().references(() => groups.id),
+  schoolYearId: integer('school_year_id').notNull().references(() => schoolYears.id),
+  /** The pupil's own grade within a combination group (e.g. 4 in groep 4/5). */
+  grade: smallint('grade'),
+}, (t) => [
+  uniqueIndex('enrolments_pupil_year_uq').on(t.pupilId, t.schoolYearId),
+  index('enrolments_group_idx').on(t.groupId),
+]);
+
+/** Parents/carers (ouders/verzorgers): a parent account linked to a pupil, with or without gezag. */
+export const guardians = pgTable('guardians', {
+  pupilId: integer('pupil_id').notNull().references(() => pupils.id, { onDelete: 'cascade' }),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  relation: text('relation').notNull(),
+  hasAuthority: boolean('has_authority').notNull(),
+}, (t) => [primaryKey({ columns: [t.pupilId, t.userId] }), index('guardians_user_idx').on(t.userId)]);
+
+export const sessions = pgTable('sessions', {
+  /** sha-256 of the cookie token, so a database leak does not leak live sessions. */
+  id: text('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  /** 'ok' = fully logged in; 'totp' = password ok, TOTP code still due. */
+  stage: text('stage', { enum: ['ok', 'totp'] }).notNull(),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  ip: text('ip'),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+/** Failed logins, for the per-account and per-address rate limit (shared by all processes). */
+export const loginFailures = pgTable('login_failures', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  loginKey: text('login_key').notNull(),
+  ip: text('ip').notNull(),
+}, (t) => [index('login_failures_login_idx').on(t.loginKey, t.at), index('login_failures_ip_idx').on(t.ip, t.at)]);
+
+export const passwordResets = pgTable('password_resets', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/** E-mail outbox: every message is stored; a job sends it over SMTP when SMTP_URL is configured. */
+export const outbox = pgTable('outbox', {
+  id: serial('id').primaryKey(),
+  schoolId: integer('school_id').references(() => schools.id),
+  toAddress: text('to_address').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  createdAt: createdAt(),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  error: text('error'),
+});
+
+/** Append-only audit log of every read and write of pupil data (a trigger refuses UPDATE and DELETE). */
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actorId: integer('actor_id'),
+  schoolId: integer('school_id'),
+  pupilId: integer('pupil_id'),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  detail: jsonb('detail'),
+  ip: text('ip'),
+}, (t) => [index('audit_pupil_idx').on(t.pupilId, t.at), index('audit_school_idx').on(t.schoolId, t.at)]);

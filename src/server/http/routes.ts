@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import { authRoutes } from '../auth/routes';
+import { groupRoutes } from '../groups/routes';
+import { schoolRoutes } from '../school/routes';
+import { studentRoutes } from '../students/routes';
+
+/** Every capability registers its routes here. */
+export async function registerRoutes(app: FastifyInstance) {
+  await app.register(authRoutes);
+  await app.register(studentRoutes);
+  await app.register(groupRoutes);
+  await app.register(schoolRoutes);
+}

@@ -1,0 +1,34 @@
+// Composition root: configuration → database → migrations → demo school (first start) → HTTP.
+import { systemClock } from './clock';
+import { loadConfig, type Config } from './config';
+import { migrate, openDatabase, type Database } from './db/client';
+import { ensureDemo, type DemoLogin } from './demo/seed';
+import { buildApp, type App } from './http/app';
+import { startOutboxJob } from './outbox/outbox';
+
+export interface Running {
+  app: App;
+  database: Database;
+  url: string;
+  demoLogins: DemoLogin[];
+  stop(): Promise<void>;
+}
+
+export async function start(config: Config = loadConfig(), opts: { demo?: boolean } = {}): Promise<Running> {
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  await migrate(database);
+  const clock = systemClock(config.KOERS_TODAY);
+  const demoLogins = opts.demo === false ? [] : await ensureDemo(database.db, clock.today());
+  const app = await buildApp({ db: database.db, dbKind: database.kind, config, clock });
+  const stopOutbox = startOutboxJob(app);
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  const url = address.replace('[::1]', 'localhost');
+  return {
+    app, database, url, demoLogins,
+    async stop() {
+      stopOutbox();
+      await app.close();
+      await database.close();
+    },
+  };
+}
