@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { authorizeGroup, authorizePupil } from '../access/guard';
 import { loadSession, SESSION_COOKIE } from '../auth/session';
 import { HttpError, unauthenticated } from './errors';
-import type { AppContext } from './context';
+import type { AccessRule, AppContext } from './context';
 import { registerRoutes } from './routes';
 
 z.config(z.locales.nl());
@@ -30,6 +30,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
+  app.decorate('accessRules', [] as AccessRule[]);
   app.decorateRequest('user', null);
   app.decorateRequest('pendingUserId', null);
   app.decorateRequest('pupilScope', null);
@@ -58,8 +59,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   // Every /api route must say how access to it is decided (see Access in context.ts).
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') || route.url === '/api/openapi.json') return;
+    if (!route.url.startsWith('/api/')) return;
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') app.accessRules.push({ method, url: route.url, access: route.config.access });
   });
 
   app.addHook('onRequest', async (req) => {
@@ -74,14 +77,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   // Cross-site request forgery: state-changing requests must be JSON (a form post cannot send that) from our own origin.
   app.addHook('onRequest', async (req) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || !req.url.startsWith('/api/')) return;
+    // (DELETE carries no body and cannot be sent cross-site without a CORS preflight, which Koers never grants.)
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || !req.url.startsWith('/api/')) return;
     const origin = req.headers.origin;
     if (origin && new URL(origin).host !== req.headers.host) throw new HttpError(403, 'bad_origin', 'Dit verzoek komt van een andere website.');
     const type = req.headers['content-type'] ?? '';
-    if (!type.startsWith('application/json')) throw new HttpError(415, 'json_required', 'Verzoeken moeten JSON zijn.');
+    if (req.method !== 'DELETE' && !type.startsWith('application/json')) throw new HttpError(415, 'json_required', 'Verzoeken moeten JSON zijn.');
   });
 
-  app.addHook('preHandler', async (req) => {
+  // Access is decided before the body is validated, so an outsider learns nothing from validation errors.
+  app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config.access;
     if (!access || access.kind === 'public') return;
     if (access.kind === 'pending') {

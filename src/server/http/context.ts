@@ -41,9 +41,17 @@ export interface AppContext {
   clock: Clock;
 }
 
+/** The declared access rule of one route, kept so tests can check every route against the policy. */
+export interface AccessRule {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    accessRules: AccessRule[];
   }
   interface FastifyRequest {
     user: SessionUser | null;

@@ -1,0 +1,224 @@
+// The access policy as a matrix: every pupil-data route × every role/relation × pupils of this school,
+// the other school of the board and a school of another board. Allowed reads must leave an audit entry.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/server/auth/password';
+import { DEMO_PASSWORD } from '../../src/server/demo/seed';
+import { testApp, type TestApp } from '../support/app';
+
+let t: TestApp;
+
+/** Pupils by their relation to the demo users. */
+const P = {} as Record<'p5' | 'p6handover' | 'p3' | 'pNoGezagChild' | 'pVo' | 'pOther', number>;
+const G = {} as Record<'g5' | 'g3' | 'gVo' | 'gOther' | 'g5LastYear', number>;
+const cookies: Record<string, string> = {};
+
+const SUBJECTS = ['teacher5', 'teacher3', 'ib', 'director', 'admin', 'parent', 'parentNoGezag', 'mentor', 'vakdocent', 'zorgcoordinator', 'board', 'otherIb'] as const;
+type Subject = (typeof SUBJECTS)[number];
+type Pupil = keyof typeof P;
+
+beforeAll(async () => {
+  t = await testApp();
+  const one = async (q: ReturnType<typeof sql>) => ((await t.q<{ id: number }>(q))[0]).id;
+  const cur = sql`(select y.id from school_years y where y.school_id = g.school_id and y.starts_on <= '2026-11-24' and y.ends_on >= '2026-11-24')`;
+  G.g5 = await one(sql`select g.id from groups g where g.name = '5' and g.school_year_id = ${cur}`);
+  G.g3 = await one(sql`select g.id from groups g where g.name = '3' and g.school_year_id = ${cur}`);
+  G.gVo = await one(sql`select g.id from groups g where g.name = '2H' and g.school_year_id = ${cur}`);
+  G.g5LastYear = await one(sql`select g.id from groups g join school_years y on y.id = g.school_year_id where g.name = '5' and y.name = '2025-2026' and g.school_id = (select school_id from groups where id = ${G.g5})`);
+  P.p5 = await one(sql`select g.pupil_id as id from guardians g join users u on u.id = g.user_id where u.login = 'ouder'`);
+  P.p6handover = await one(sql`select e.pupil_id as id from enrolments e join enrolments e2 on e2.pupil_id = e.pupil_id
+    where e.group_id = ${G.g5LastYear} and e2.group_id <> ${G.g5} and e2.school_year_id = (select school_year_id from groups where id = ${G.g5}) limit 1`);
+  P.p3 = await one(sql`select pupil_id as id from enrolments where group_id = ${G.g3} limit 1`);
+  P.pVo = await one(sql`select pupil_id as id from enrolments where group_id = ${G.gVo} limit 1`);
+  P.pNoGezagChild = await one(sql`select pupil_id as id from guardians where not has_authority and pupil_id in (select pupil_id from enrolments where group_id = ${G.g3}) limit 1`);
+
+  // A second board with its own school, group, pupil and care coordinator: nothing of it may leak either way.
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const [b] = await t.q<{ id: number }>(sql`insert into boards (name) values ('Andere Stichting') returning id`);
+  const [s] = await t.q<{ id: number }>(sql`insert into schools (board_id, name, brin, sector) values (${b.id}, 'Andere School', '98ZZ', 'po') returning id`);
+  const [y] = await t.q<{ id: number }>(sql`insert into school_years (school_id, name, starts_on, ends_on) values (${s.id}, '2026-2027', '2026-08-01', '2027-07-31') returning id`);
+  const [g] = await t.q<{ id: number }>(sql`insert into groups (school_id, school_year_id, name, grades) values (${s.id}, ${y.id}, '5', '{5}') returning id`);
+  const [p] = await t.q<{ id: number }>(sql`insert into pupils (school_id, first_name, last_name, birth_date, entry_date) values (${s.id}, 'Anders', 'Elders', '2017-03-03', '2021-03-04') returning id`);
+  await t.q(sql`insert into enrolments (pupil_id, group_id, school_year_id, grade) values (${p.id}, ${g.id}, ${y.id}, 5)`);
+  const [u] = await t.q<{ id: number }>(sql`insert into users (login, name, password_hash) values ('ander.ib', 'Andere IB', ${hash}) returning id`);
+  await t.q(sql`insert into user_roles (user_id, role, school_id) values (${u.id}, 'care_coordinator', ${s.id})`);
+  P.pOther = p.id;
+  G.gOther = g.id;
+
+  // The parent without gezag, and the teacher of groep 3, get demo passwords for the test.
+  const [ng] = await t.q<{ login: string }>(sql`update users set password_hash = ${hash} where id = (select user_id from guardians where pupil_id = ${P.pNoGezagChild} and not has_authority limit 1) returning login`);
+  const [t3] = await t.q<{ login: string }>(sql`update users set password_hash = ${hash} where id = (select user_id from group_staff where group_id = ${G.g3} limit 1) returning login`);
+  const logins: Record<Subject, string> = {
+    teacher5: 'leerkracht', teacher3: t3.login, ib: 'ib', director: 'directeur', admin: 'beheerder', parent: 'ouder',
+    parentNoGezag: ng.login, mentor: 'mentor', vakdocent: 'vakdocent', zorgcoordinator: 'zorgcoordinator', board: 'bestuur', otherIb: 'ander.ib',
+  };
+  for (const s of SUBJECTS) cookies[s] = await t.login(logins[s]);
+}, 120_000);
+
+afterAll(async () => t?.close());
+
+// Expected outcomes, written out by hand (not computed by the policy under test).
+const VIEW: Record<Subject, Pupil[]> = {
+  teacher5: ['p5', 'p6handover'],
+  teacher3: ['p3', 'pNoGezagChild'],
+  ib: ['p5', 'p6handover', 'p3', 'pNoGezagChild'],
+  director: ['p5', 'p6handover', 'p3', 'pNoGezagChild'],
+  admin: ['p5', 'p6handover', 'p3', 'pNoGezagChild', 'pVo'],
+  parent: ['p5'],
+  parentNoGezag: [],
+  mentor: ['pVo'],
+  vakdocent: ['pVo'],
+  zorgcoordinator: ['pVo'],
+  board: ['p5', 'p6handover', 'p3', 'pNoGezagChild', 'pVo'],
+  otherIb: ['pOther'],
+};
+const AUDIT: Record<Subject, Pupil[]> = {
+  ...Object.fromEntries(SUBJECTS.map((s) => [s, []])) as unknown as Record<Subject, Pupil[]>,
+  ib: ['p5', 'p6handover', 'p3', 'pNoGezagChild'],
+  director: ['p5', 'p6handover', 'p3', 'pNoGezagChild'],
+  zorgcoordinator: ['pVo'],
+  otherIb: ['pOther'],
+};
+const EDIT_ADMIN: Record<Subject, Pupil[]> = {
+  ...Object.fromEntries(SUBJECTS.map((s) => [s, []])) as unknown as Record<Subject, Pupil[]>,
+  admin: ['p5', 'p6handover', 'p3', 'pNoGezagChild', 'pVo'],
+};
+
+/** How each pupil route is called in the matrix, and which expectation it follows. */
+const PUPIL_ROUTES: Record<string, { expect: Record<Subject, Pupil[]>; call: (id: number) => { method: string; url: string; body?: unknown }; read: boolean }> = {
+  'GET /api/pupils/:id': { expect: VIEW, read: true, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}` }) },
+  'GET /api/pupils/:id/audit': { expect: AUDIT, read: true, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}/audit` }) },
+  // Writes use a stale version or unknown ids, so an allowed call is refused by the data (409/404/422), never by the policy.
+  'PATCH /api/pupils/:id': { expect: EDIT_ADMIN, read: false, call: (id) => ({ method: 'PATCH', url: `/api/pupils/${id}`, body: { version: -1 } }) },
+  'POST /api/pupils/:id/enrolments': { expect: EDIT_ADMIN, read: false, call: (id) => ({ method: 'POST', url: `/api/pupils/${id}/enrolments`, body: { groupId: 999999 } }) },
+  'DELETE /api/pupils/:id/enrolments/:enrolmentId': { expect: EDIT_ADMIN, read: false, call: (id) => ({ method: 'DELETE', url: `/api/pupils/${id}/enrolments/999999` }) },
+  'POST /api/pupils/:id/guardians': { expect: EDIT_ADMIN, read: false, call: (id) => ({ method: 'POST', url: `/api/pupils/${id}/guardians`, body: { name: 'x', relation: 'x', hasAuthority: true } }) },
+  'PATCH /api/pupils/:id/guardians/:userId': { expect: EDIT_ADMIN, read: false, call: (id) => ({ method: 'PATCH', url: `/api/pupils/${id}/guardians/999999`, body: { relation: 'oom' } }) },
+  'DELETE /api/pupils/:id/guardians/:userId': { expect: EDIT_ADMIN, read: false, call: (id) => ({ method: 'DELETE', url: `/api/pupils/${id}/guardians/999999` }) },
+};
+
+/** Every /api route and the access kind it must declare. A new route fails here until it is placed in the policy. */
+const DECLARED: Record<string, string> = {
+  'POST /api/auth/login': 'public', 'POST /api/auth/login/totp': 'pending', 'POST /api/auth/logout': 'public',
+  'POST /api/auth/password-reset': 'public', 'POST /api/auth/password-reset/confirm': 'public',
+  'GET /api/me': 'user', 'PATCH /api/me': 'user', 'POST /api/me/password': 'user',
+  'POST /api/me/totp/setup': 'user', 'POST /api/me/totp/enable': 'user', 'POST /api/me/totp/disable': 'user',
+  'GET /api/openapi.json': 'public',
+  'GET /api/pupils': 'list', 'POST /api/pupils': 'school',
+  ...Object.fromEntries(Object.keys(PUPIL_ROUTES).map((k) => [k, 'pupil'])),
+  'GET /api/groups': 'list', 'GET /api/groups/:id': 'group',
+  'POST /api/schools/:schoolId/groups': 'school', 'PATCH /api/groups/:id': 'school', 'PUT /api/groups/:id/staff': 'school',
+  'GET /api/boards': 'user', 'GET /api/schools': 'user', 'POST /api/schools': 'school', 'PATCH /api/schools/:id': 'school',
+  'GET /api/schools/:id/years': 'school', 'POST /api/schools/:id/years': 'school', 'PUT /api/years/:id/periods': 'school',
+  'GET /api/users': 'school', 'POST /api/users': 'school', 'PATCH /api/users/:id': 'school', 'GET /api/outbox': 'school',
+};
+
+describe('route declarations', () => {
+  it('every /api route declares the access rule this test expects, and every pupil route is in the matrix', () => {
+    const declared = Object.fromEntries(t.app.accessRules.map((r) => [`${r.method} ${r.url}`, r.access.kind]));
+    expect(declared).toEqual(DECLARED);
+    for (const r of t.app.accessRules) {
+      if (r.url.includes('/pupils/:id')) expect(r.access.kind, `${r.method} ${r.url}`).toBe('pupil');
+    }
+  });
+
+  it('refuses to start when a route forgets its access rule', async () => {
+    const { default: Fastify } = await import('fastify');
+    const app = Fastify();
+    app.addHook('onRoute', (route) => {
+      if (route.url.startsWith('/api/') && !route.config?.access) throw new Error('declares no access rule');
+    });
+    expect(() => app.get('/api/pupils/:id/secret', async () => 'x')).toThrow(/access rule/);
+  });
+});
+
+describe.each(Object.entries(PUPIL_ROUTES))('%s', (route, spec) => {
+  it.each(SUBJECTS)('as %s', async (subject) => {
+    for (const pupil of Object.keys(P) as Pupil[]) {
+      const id = P[pupil];
+      const call = spec.call(id);
+      const [{ n: readsBefore }] = await t.q<{ n: number }>(sql`select count(*)::int as n from audit_log where pupil_id = ${id} and action = 'read'`);
+      const res = await t.request(call.method, call.url, cookies[subject], call.body);
+      const allowed = spec.expect[subject].includes(pupil);
+      const label = `${route} as ${subject} on ${pupil} → ${res.status}`;
+      if (allowed) {
+        expect(res.status, label).not.toBe(403);
+        expect(res.status, label).toBeLessThan(500);
+        if (spec.read) {
+          expect(res.status, label).toBe(200);
+          const [{ n: after }] = await t.q<{ n: number }>(sql`select count(*)::int as n from audit_log where pupil_id = ${id} and action = 'read'`);
+          expect(after, `${label}: audit entry`).toBe(readsBefore + 1);
+        }
+      } else {
+        expect(res.status, label).toBe(403);
+        expect(res.body.error, label).toBe('forbidden');
+      }
+    }
+  });
+});
+
+describe('list routes show only what the policy allows', () => {
+  it.each(SUBJECTS)('GET /api/pupils as %s', async (subject) => {
+    const res = await t.request('GET', '/api/pupils', cookies[subject]);
+    expect(res.status).toBe(200);
+    const ids = new Set<number>(res.body.items.map((p: { id: number }) => p.id));
+    for (const pupil of Object.keys(P) as Pupil[]) {
+      expect(ids.has(P[pupil]), `${subject} sees ${pupil}`).toBe(VIEW[subject].includes(pupil));
+    }
+    // Every listed pupil left an audit entry.
+    if (ids.size > 0) {
+      const [{ m }] = await t.q<{ m: number }>(sql`select count(distinct pupil_id)::int as m from audit_log where action = 'list' and pupil_id = any(${sql.raw(`'{${[...ids].join(',')}}'::int[]`)})`);
+      expect(m).toBe(ids.size);
+    }
+  });
+
+  it('a parent sees only their own child, and a teacher only pupils they teach (or taught last year)', async () => {
+    const parent = await t.request('GET', '/api/pupils', cookies.parent);
+    expect(parent.body.items.map((p: { id: number }) => p.id)).toEqual([P.p5]);
+    const teacher = await t.request('GET', '/api/pupils', cookies.teacher5);
+    const [{ n: inGroup5 }] = await t.q<{ n: number }>(sql`select count(*)::int as n from enrolments where group_id = ${G.g5}`);
+    const current = teacher.body.items.filter((p: { handover: boolean }) => !p.handover);
+    expect(current.length).toBe(inGroup5);
+    expect(current.every((p: { group: { id: number } }) => p.group.id === G.g5)).toBe(true);
+    expect(teacher.body.items.find((p: { id: number }) => p.id === P.p6handover)?.handover).toBe(true);
+  });
+
+  it('group pages follow the group relation', async () => {
+    const expectations: [Subject, keyof typeof G, number][] = [
+      ['teacher5', 'g5', 200], ['teacher5', 'g3', 403], ['teacher5', 'g5LastYear', 200], ['teacher5', 'gOther', 403],
+      ['teacher3', 'g5', 403], ['ib', 'g5', 200], ['ib', 'gVo', 403], ['director', 'g3', 200], ['parent', 'g5', 403],
+      ['mentor', 'gVo', 200], ['mentor', 'g5', 403], ['zorgcoordinator', 'gVo', 200], ['otherIb', 'g5', 403], ['otherIb', 'gOther', 200],
+      ['board', 'g5', 200], ['board', 'gOther', 403],
+    ];
+    for (const [subject, group, status] of expectations) {
+      const res = await t.request('GET', `/api/groups/${G[group]}`, cookies[subject]);
+      expect(res.status, `${subject} → ${group}`).toBe(status);
+    }
+  });
+
+  it('each group read audits the listed pupils', async () => {
+    const res = await t.request('GET', `/api/groups/${G.g5}`, cookies.teacher5);
+    const ids: number[] = res.body.pupils.map((p: { id: number }) => p.id);
+    expect(ids.length).toBeGreaterThan(10);
+    const [{ n }] = await t.q<{ n: number }>(sql`select count(distinct pupil_id)::int as n from audit_log a join users u on u.id = a.actor_id
+      where u.login = 'leerkracht' and a.action = 'list' and a.detail->>'route' = '/api/groups/:id' and a.pupil_id = any(${sql.raw(`'{${ids.join(',')}}'::int[]`)})`);
+    expect(n).toBe(ids.length);
+  });
+
+  it('a refused read is audited as denied', async () => {
+    await t.request('GET', `/api/pupils/${P.p3}`, cookies.teacher5);
+    const [{ n }] = await t.q<{ n: number }>(sql`select count(*)::int as n from audit_log a join users u on u.id = a.actor_id
+      where u.login = 'leerkracht' and a.pupil_id = ${P.p3} and a.action = 'denied'`);
+    expect(n).toBeGreaterThan(0);
+  });
+
+  it('unknown and foreign pupils answer alike, and nothing needs a login less', async () => {
+    expect((await t.request('GET', '/api/pupils/99999999', cookies.teacher5)).status).toBe(403);
+    expect((await t.request('GET', `/api/pupils/${P.pOther}`, cookies.teacher5)).status).toBe(403);
+    expect((await t.request('GET', '/api/pupils/abc', cookies.teacher5)).status).toBe(404);
+    for (const route of Object.values(PUPIL_ROUTES)) {
+      const call = route.call(P.p5);
+      expect((await t.request(call.method, call.url, undefined, call.body)).status).toBe(401);
+    }
+  });
+});
