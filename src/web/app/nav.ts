@@ -1,0 +1,52 @@
+// Menu entries that fit the user's roles. A person with several roles sees the union.
+import type { TFunction } from 'i18next';
+import type { Me } from '../shared/types';
+import { hasRole, managedSchools, STAFF_ROLES, WHOLE_SCHOOL_ROLES } from '../shared/session';
+
+export type NavItem = { to: string; label: string; end?: boolean };
+export type NavSection = { id: string; heading?: string; items: NavItem[] };
+
+export function navigation(me: Me, t: TFunction): NavSection[] {
+  if (me.mfa === 'setup_required') {
+    return [{ id: 'account', items: [{ to: '/account', label: t('nav.account') }] }];
+  }
+  const sections: NavSection[] = [];
+  const main: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
+
+  const wholeSchool = hasRole(me, ...WHOLE_SCHOOL_ROLES) || me.schools.some((s) => s.canSeeAllPupils);
+  const teaches = hasRole(me, ...STAFF_ROLES) || me.groups.length > 0;
+  if (wholeSchool) {
+    main.push({ to: '/groepen', label: t('nav.groups') });
+    main.push({ to: '/leerlingen', label: t('nav.pupils') });
+  } else if (teaches) {
+    main.push({ to: '/groepen', label: t('nav.myGroups') });
+    main.push({ to: '/leerlingen', label: t('nav.myPupils') });
+  }
+  sections.push({ id: 'main', items: main });
+
+  if (me.children.length > 0 || hasRole(me, 'parent')) {
+    sections.push({
+      id: 'children',
+      heading: t('nav.children'),
+      items: me.children.map((c) => ({ to: `/leerlingen/${c.id}`, label: c.name })),
+    });
+  }
+
+  if (managedSchools(me).length > 0 || hasRole(me, 'admin')) {
+    sections.push({
+      id: 'admin',
+      heading: t('nav.admin'),
+      items: [
+        { to: '/beheer/school', label: t('nav.adminSchool') },
+        { to: '/beheer/jaren', label: t('nav.adminYears') },
+        { to: '/beheer/groepen', label: t('nav.adminGroups') },
+        { to: '/beheer/leerlingen', label: t('nav.adminPupils') },
+        { to: '/beheer/accounts', label: t('nav.adminAccounts') },
+        { to: '/beheer/outbox', label: t('nav.adminOutbox') },
+      ],
+    });
+  }
+
+  sections.push({ id: 'account', items: [{ to: '/account', label: t('nav.account') }] });
+  return sections.filter((s) => s.items.length > 0);
+}

@@ -1,0 +1,145 @@
+// Routes (Dutch paths). Pages are loaded per capability with React.lazy so the login page stays small.
+import { lazy, type ComponentType } from 'react';
+import { createBrowserRouter, Navigate, Outlet, useLocation, useRouteError } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Layout } from './Layout';
+import { useSession } from '../shared/session';
+import { Alert, Loading, Page } from '../shared/components';
+
+/** One lazily loaded chunk per capability; `pick` names the page inside it. */
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
+  return lazy(() => load().then((m) => ({ default: pick(m) })));
+}
+
+const auth = () => import('../auth/pages');
+const account = () => import('../account/pages');
+const students = () => import('../students/pages');
+const groups = () => import('../groups/pages');
+const audit = () => import('../audit/pages');
+const school = () => import('../school/pages');
+const home = () => import('./HomePage');
+
+const LoginPage = page(auth, (m) => m.LoginPage);
+const ForgotPasswordPage = page(auth, (m) => m.ForgotPasswordPage);
+const ResetPasswordPage = page(auth, (m) => m.ResetPasswordPage);
+const AccountPage = page(account, (m) => m.AccountPage);
+const PupilListPage = page(students, (m) => m.PupilListPage);
+const PupilPage = page(students, (m) => m.PupilPage);
+const GroupListPage = page(groups, (m) => m.GroupListPage);
+const GroupPage = page(groups, (m) => m.GroupPage);
+const AuditPage = page(audit, (m) => m.AuditPage);
+const SchoolSettingsPage = page(school, (m) => m.SchoolSettingsPage);
+const YearsPage = page(school, (m) => m.YearsPage);
+const AdminGroupsPage = page(school, (m) => m.AdminGroupsPage);
+const AdminPupilsPage = page(school, (m) => m.AdminPupilsPage);
+const AccountsPage = page(school, (m) => m.AccountsPage);
+const OutboxPage = page(school, (m) => m.OutboxPage);
+const HomePage = page(home, (m) => m.HomePage);
+
+function SessionUnavailable() {
+  const { t } = useTranslation();
+  const { refresh } = useSession();
+  return (
+    <Page title={t('errors.genericTitle')}>
+      <Alert kind="error">
+        <p>{t('errors.network')}</p>
+      </Alert>
+      <p>
+        <button type="button" className="button" onClick={() => void refresh().catch(() => undefined)}>
+          {t('common.retry')}
+        </button>
+      </p>
+    </Page>
+  );
+}
+
+/** Pages behind the login. While two-factor set-up is required, only the account page is open. */
+function RequireLogin() {
+  const { me, status } = useSession();
+  const location = useLocation();
+  if (status === 'loading') return <Loading />;
+  if (status === 'error' && !me) return <SessionUnavailable />;
+  if (!me) {
+    const back = location.pathname + location.search;
+    return <Navigate to={back === '/' ? '/inloggen' : `/inloggen?terug=${encodeURIComponent(back)}`} replace />;
+  }
+  if (me.mfa === 'setup_required' && location.pathname !== '/account') {
+    return <Navigate to="/account" replace />;
+  }
+  return <Outlet />;
+}
+
+/** The login page is only for visitors who are not logged in. */
+function OnlyLoggedOut() {
+  const { me, status } = useSession();
+  const location = useLocation();
+  if (status === 'loading') return <Loading />;
+  if (me) {
+    const back = new URLSearchParams(location.search).get('terug');
+    const target = me.mfa === 'setup_required' ? '/account' : back && back.startsWith('/') && !back.startsWith('//') ? back : '/';
+    return <Navigate to={target} replace />;
+  }
+  return <Outlet />;
+}
+
+function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('errors.notFoundTitle')}>
+      <p>{t('errors.pageNotFound')}</p>
+    </Page>
+  );
+}
+
+function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  // Failing to load a page's code (e.g. after a new release) is fixed by reloading.
+  const chunk = error instanceof Error && /dynamically imported module|Importing a module script failed/i.test(error.message);
+  return (
+    <main id="main" className="route-error">
+      <h1>{t('errors.genericTitle')}</h1>
+      <p>{chunk ? t('errors.chunk') : t('errors.generic')}</p>
+      <p>
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          {t('common.reloadPage')}
+        </button>
+      </p>
+    </main>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <OnlyLoggedOut />,
+        children: [{ path: 'inloggen', element: <LoginPage /> }],
+      },
+      { path: 'wachtwoord-vergeten', element: <ForgotPasswordPage /> },
+      { path: 'wachtwoord-herstellen', element: <ResetPasswordPage /> },
+      {
+        element: <RequireLogin />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'groepen', element: <GroupListPage /> },
+          { path: 'groepen/:id', element: <GroupPage /> },
+          { path: 'leerlingen', element: <PupilListPage /> },
+          { path: 'leerlingen/:id', element: <PupilPage /> },
+          { path: 'leerlingen/:id/logboek', element: <AuditPage /> },
+          { path: 'account', element: <AccountPage /> },
+          { path: 'beheer', element: <Navigate to="/beheer/school" replace /> },
+          { path: 'beheer/school', element: <SchoolSettingsPage /> },
+          { path: 'beheer/jaren', element: <YearsPage /> },
+          { path: 'beheer/groepen', element: <AdminGroupsPage /> },
+          { path: 'beheer/leerlingen', element: <AdminPupilsPage /> },
+          { path: 'beheer/accounts', element: <AccountsPage /> },
+          { path: 'beheer/outbox', element: <OutboxPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

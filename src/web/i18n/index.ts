@@ -1,0 +1,47 @@
+// i18next set-up: Dutch by default, English switchable. The choice is kept in localStorage
+// (and, when logged in, on the account through PATCH /api/me; see shared/session.tsx).
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en, nl } from './catalogue';
+import type { Locale } from '../shared/types';
+
+export const LOCALE_KEY = 'koers.locale';
+
+export function storedLocale(): Locale {
+  try {
+    return localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'nl';
+  } catch {
+    return 'nl';
+  }
+}
+
+export function storeLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(LOCALE_KEY, locale);
+  } catch {
+    // private mode or storage disabled: the choice then lasts for this page only
+  }
+}
+
+export function currentLocale(): Locale {
+  return i18n.language === 'en' ? 'en' : 'nl';
+}
+
+function applyDocumentLanguage(lng: string): void {
+  document.documentElement.lang = lng === 'en' ? 'en' : 'nl';
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { nl: { translation: nl }, en: { translation: en } },
+  lng: storedLocale(),
+  fallbackLng: 'nl',
+  supportedLngs: ['nl', 'en'],
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  returnNull: false,
+});
+
+applyDocumentLanguage(i18n.language);
+i18n.on('languageChanged', applyDocumentLanguage);
+
+export default i18n;

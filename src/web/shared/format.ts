@@ -1,0 +1,57 @@
+// Formatting of dates and names for display. Dutch users write dates as 24-11-2026.
+import i18n from 'i18next';
+
+function intlLocale(lang?: string): string {
+  return (lang ?? i18n.language ?? 'nl').startsWith('en') ? 'en-GB' : 'nl-NL';
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Formats an ISO date (YYYY-MM-DD) or timestamp as a date: 24-11-2026 (nl) or 24/11/2026 (en). Empty for null. */
+export function formatDate(value: string | null | undefined, lang?: string): string {
+  if (!value) return '';
+  const m = ISO_DATE.exec(value);
+  const fmt = new Intl.DateTimeFormat(intlLocale(lang), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: m ? 'UTC' : undefined,
+  });
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return fmt.format(date);
+}
+
+/** Formats an ISO timestamp as date and time in the user's time zone: 24-11-2026 14:05. */
+export function formatDateTime(value: string | null | undefined, lang?: string): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const d = formatDate(value, lang);
+  const t = new Intl.DateTimeFormat(intlLocale(lang), { hour: '2-digit', minute: '2-digit' }).format(date);
+  return `${d} ${t}`;
+}
+
+/** "Anna de Vries" from first and last name. */
+export function fullName(p: { firstName: string; lastName: string }): string {
+  return `${p.firstName} ${p.lastName}`.trim();
+}
+
+/** Sort key for Dutch surnames: "de Vries" sorts under V. */
+export function surnameSortKey(lastName: string): string {
+  return lastName.replace(/^((van|de|der|den|het|ter|ten|te|in|'t|la|le|du|da|di|von|op|uit|aan)\s+)+/i, '');
+}
+
+const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+export function compareText(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+export function comparePupils(a: { firstName: string; lastName: string }, b: { firstName: string; lastName: string }): number {
+  return compareText(surnameSortKey(a.lastName), surnameSortKey(b.lastName)) || compareText(a.firstName, b.firstName);
+}
+
+/** "4/5" for a combination group's grades. */
+export function formatGrades(grades: number[]): string {
+  return [...grades].sort((a, b) => a - b).join('/');
+}
