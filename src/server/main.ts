@@ -1,6 +1,15 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config';
 import { start } from './start';
 
-const running = await start();
+// `--scale N`: on first start, add N schools of 400 pupils to the demo board (board-size data, e.g. 48 → 50 schools).
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '0' } } });
+const scale = Number(values.scale);
+if (!Number.isInteger(scale) || scale < 0 || scale > 500) {
+  console.error('--scale verwacht een geheel aantal scholen van 0 tot 500.');
+  process.exit(2);
+}
+const running = await start(loadConfig(), { scale });
 const width = Math.max(...running.demoLogins.map((l) => l.role.length), 4);
 console.log(`\nKoers draait op ${running.url}  (database: ${running.database.kind === 'pglite' ? `ingebed, ${process.env.DATA_DIR ?? './data'}` : 'PostgreSQL'})`);
 if (running.demoLogins.length) {

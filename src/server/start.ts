@@ -14,11 +14,11 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export async function start(config: Config = loadConfig(), opts: { demo?: boolean } = {}): Promise<Running> {
+export async function start(config: Config = loadConfig(), opts: { demo?: boolean; scale?: number } = {}): Promise<Running> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   await migrate(database);
   const clock = systemClock(config.KOERS_TODAY);
-  const demoLogins = opts.demo === false ? [] : await ensureDemo(database.db, clock.today());
+  const demoLogins = opts.demo === false ? [] : await ensureDemo(database.db, clock.today(), opts.scale ?? 0);
   const app = await buildApp({ db: database.db, dbKind: database.kind, config, clock });
   const stopOutbox = startOutboxJob(app);
   const address = await app.listen({ port: config.PORT, host: config.HOST });

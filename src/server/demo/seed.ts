@@ -282,10 +282,10 @@ export async function generateBoard(db: DbOrTx, opts: GenerateOptions): Promise<
   await bulk(db, 'user_roles', { user_id: 'int', role: 'text', school_id: 'int', board_id: 'int' }, roles);
 }
 
-/** Creates the demo board on an empty database; returns the demo logins either way. */
-export async function ensureDemo(db: DbOrTx, today: string): Promise<DemoLogin[]> {
+/** Creates the demo board on an empty database (with `scale` extra schools of 400 pupils); returns the demo logins either way. */
+export async function ensureDemo(db: DbOrTx, today: string, scale = 0): Promise<DemoLogin[]> {
   const [existing] = await rows<{ n: number }>(db, sql`select count(*)::int as n from boards`);
-  if (existing.n === 0) await db.transaction(async (tx) => generateBoard(tx, { today }));
+  if (existing.n === 0) await db.transaction(async (tx) => generateBoard(tx, { today, extraSchools: scale, pupilsPerSchool: 400 }));
   const present = await rows<{ login: string }>(db, sql`select login from users where password_hash is not null`);
   const logins = new Set(present.map((p) => p.login));
   return DEMO_LOGINS.filter((l) => logins.has(l.login));
