@@ -78,9 +78,9 @@ export function generatePeriods(year: DateRange, pattern: PeriodPattern, name: (
   }));
 }
 
+/** A split date outside the year is dropped (returned as the year's start, which the caller de-duplicates). */
 function clampInto(year: DateRange, iso: string): string {
-  if (iso <= year.startsOn) return year.startsOn;
-  if (iso > year.endsOn) return year.endsOn;
+  if (iso <= year.startsOn || iso > year.endsOn) return year.startsOn;
   return iso;
 }
 

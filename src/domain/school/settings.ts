@@ -19,9 +19,17 @@ export function defaultSchoolSettings(sector: 'po' | 'vo'): SchoolSettings {
   };
 }
 
-/** Settings as stored may predate a setting: fill the gaps with the defaults. */
+/**
+ * Settings as stored may predate a setting, or hold a value a newer rule rejects: each setting is checked on its own
+ * and only a missing or invalid one falls back to its default (one bad label must not switch off compulsory 2FA).
+ */
 export function readSchoolSettings(sector: 'po' | 'vo', stored: unknown): SchoolSettings {
-  const merged = { ...defaultSchoolSettings(sector), ...(typeof stored === 'object' && stored ? stored : {}) };
-  const parsed = schoolSettingsSchema.safeParse(merged);
-  return parsed.success ? parsed.data : defaultSchoolSettings(sector);
+  const defaults = defaultSchoolSettings(sector);
+  const given = (typeof stored === 'object' && stored ? stored : {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schoolSettingsSchema.shape)) {
+    const parsed = (field as z.ZodType).safeParse(given[key]);
+    out[key] = parsed.success ? parsed.data : defaults[key as keyof SchoolSettings];
+  }
+  return out as SchoolSettings;
 }

@@ -8,7 +8,7 @@ import { authorizeSchool, visiblePupils } from '../access/guard';
 import { audit } from '../audit/audit';
 import { sendResetLink } from '../auth/routes';
 import { rows, type DbOrTx } from '../db/client';
-import { conflict, HttpError, invalid, notFound } from '../http/errors';
+import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors';
 import { requireUser } from '../http/context';
 import { isoDate, pupilDetail, pupilDetailSchema } from './repo';
 
@@ -122,8 +122,11 @@ export async function studentRoutes(app: FastifyInstance) {
   }, async (req, reply) => {
     const user = requireUser(req);
     const { boardId } = await authorizeSchool(req, req.body.schoolId, 'school.manage');
-    checkDates(req.body, clock.today());
     const b = req.body;
+    const relation = { pupilId: 0, schoolId: b.schoolId, boardId, teachesNow: false, taughtLastYear: false, mentorNow: false, mentorLastYear: false, guardianWithAuthority: false };
+    // Whoever registers a pupil must be able to administer the record afterwards (the same policy as every pupil route).
+    if (!decidePupil(user, 'pupil.editAdmin', relation).allow) throw forbidden();
+    checkDates(req.body, clock.today());
     const id = await db.transaction(async (tx) => {
       const [p] = await rows<{ id: number }>(tx, sql`insert into pupils (school_id, first_name, last_name, birth_date, entry_date)
         values (${b.schoolId}, ${b.firstName}, ${b.lastName}, ${b.birthDate}, ${b.entryDate}) returning id`);
@@ -132,7 +135,7 @@ export async function studentRoutes(app: FastifyInstance) {
     });
     req.pupilScope = {
       pupilId: id, schoolId: b.schoolId, basis: 'admin',
-      relation: { pupilId: id, schoolId: b.schoolId, boardId, teachesNow: false, taughtLastYear: false, mentorNow: false, mentorLastYear: false, guardianWithAuthority: false },
+      relation: { ...relation, pupilId: id },
     };
     return reply.status(201).send(await detailFor(req, db, id));
   });
