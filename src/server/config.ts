@@ -6,6 +6,8 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  /** Connections in the PostgreSQL pool (ignored for the embedded database). About 2 × cores; see docs/benchmarks.md. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
   /** Base URL used in e-mailed links (password reset); defaults to the listening address. */
   PUBLIC_URL: z.string().url().optional(),
   /** smtp://user:pass@host:port — when set, the outbox job sends mail; otherwise messages stay in the outbox. */
@@ -15,6 +17,8 @@ const envSchema = z.object({
   TLS: z.enum(['0', '1']).default('0'),
   /** Pretend today is this date (demo and tests); production leaves it unset. */
   KOERS_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated); default: loopback only. */
+  TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 

@@ -15,7 +15,7 @@ export interface Running {
 }
 
 export async function start(config: Config = loadConfig(), opts: { demo?: boolean; scale?: number } = {}): Promise<Running> {
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DB_POOL_SIZE });
   await migrate(database);
   const clock = systemClock(config.KOERS_TODAY);
   const demoLogins = opts.demo === false ? [] : await ensureDemo(database.db, clock.today(), opts.scale ?? 0);

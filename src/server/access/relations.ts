@@ -1,7 +1,7 @@
 // Gathers the facts the access policy needs. One query for any number of pupils.
 import { sql } from 'drizzle-orm';
 import type { GroupRelation, PupilRelation } from '../../domain/access/policy';
-import { rows, type DbOrTx } from '../db/client';
+import { prepared, rows, type DbOrTx } from '../db/client';
 
 interface RelationRow {
   pupil_id: number;
@@ -17,8 +17,11 @@ interface RelationRow {
 export async function loadPupilRelations(db: DbOrTx, userId: number, pupilIds: readonly number[], today: string): Promise<Map<number, PupilRelation>> {
   const out = new Map<number, PupilRelation>();
   if (pupilIds.length === 0) return out;
-  const ids = sql.raw(`'{${pupilIds.map((n) => Math.trunc(n)).join(',')}}'::int[]`);
-  const result = await rows<RelationRow>(db, sql`
+  // Ids are a parameter, never SQL text, so the statement text is fixed and can be prepared. One pupil (authorizePupil)
+  // gets `p.id = $n`, for which PostgreSQL reuses a generic plan; an array parameter keeps getting custom plans.
+  const single = pupilIds.length === 1;
+  const match = single ? sql`p.id = ${Math.trunc(pupilIds[0])}` : sql`p.id = any(${sql.param(pupilIds.map((n) => Math.trunc(n)))}::int[])`;
+  const result = await prepared<RelationRow>(db, single ? 'koers_pupil_relation' : 'koers_pupil_relations', sql`
     select p.id as pupil_id, p.school_id, s.board_id,
       coalesce(bool_or(gs.kind in ('teacher','subject_teacher') and y.starts_on <= ${today}::date and y.ends_on >= ${today}::date), false) as teaches_now,
       coalesce(bool_or(gs.kind in ('teacher','subject_teacher') and y.ends_on < ${today}::date and y.ends_on >= ${today}::date - 365), false) as taught_last_year,
@@ -30,7 +33,7 @@ export async function loadPupilRelations(db: DbOrTx, userId: number, pupilIds: r
     left join enrolments e on e.pupil_id = p.id
     left join group_staff gs on gs.group_id = e.group_id and gs.user_id = ${userId}
     left join school_years y on y.id = e.school_year_id and gs.user_id is not null
-    where p.id = any(${ids})
+    where ${match}
     group by p.id, s.board_id`);
   for (const r of result) {
     out.set(r.pupil_id, {
@@ -56,7 +59,7 @@ interface GroupRow {
 }
 
 export async function loadGroupRelation(db: DbOrTx, userId: number, groupId: number, today: string): Promise<GroupRelation | null> {
-  const [r] = await rows<GroupRow>(db, sql`
+  const [r] = await prepared<GroupRow>(db, 'koers_group_relation', sql`
     select g.school_id, s.board_id,
       array(select gs.kind from group_staff gs where gs.group_id = g.id and gs.user_id = ${userId}) as kinds,
       (y.starts_on <= ${today}::date and y.ends_on >= ${today}::date) as current,

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { CARE_ROLES, type RoleGrant } from '../../domain/access/policy';
-import { rows, type DbOrTx } from '../db/client';
+import { prepared, type DbOrTx } from '../db/client';
 import type { SessionUser } from '../http/context';
 
 export const SESSION_COOKIE = 'koers_session';
@@ -35,7 +35,7 @@ const careRoles = sql.raw(`'{${CARE_ROLES.join(',')}}'::text[]`);
 
 /** One query: the session, its user, the user's roles, and whether a school requires TOTP of them. */
 export async function loadSession(db: DbOrTx, token: string): Promise<{ stage: 'ok' | 'totp'; user: SessionUser } | null> {
-  const [r] = await rows<Row>(db, sql`
+  const [r] = await prepared<Row>(db, 'koers_load_session', sql`
     select s.id as session_id, s.stage, u.id as user_id, u.name, u.login, u.locale, u.totp_enabled,
       coalesce((select json_agg(json_build_object('role', r.role, 'schoolId', r.school_id, 'boardId', r.board_id))
                 from user_roles r where r.user_id = u.id), '[]'::json) as grants,

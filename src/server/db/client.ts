@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import * as schema from './schema';
 
@@ -17,6 +17,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Default pg pool size: about 2 × cores of the 2-core target machine (docs/benchmarks.md). DB_POOL_SIZE overrides it in start(). */
+export const DEFAULT_POOL_SIZE = 4;
+
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
 export async function openDatabase(opts: { url?: string; dataDir?: string; loadDataDir?: Blob; poolSize?: number }): Promise<Database> {
@@ -25,9 +28,13 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
     // Same value types as PGlite: int8 as number, dates as 'YYYY-MM-DD' strings.
     pg.types.setTypeParser(20, (v: string) => Number(v));
     pg.types.setTypeParser(1082, (v: string) => v);
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? DEFAULT_POOL_SIZE });
+    // An idle connection dropped by the server (restart, failover) must not crash the process; the pool replaces it.
+    pool.on('error', (e) => console.warn(`PostgreSQL: verbinding verbroken (${e.message})`));
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const db = drizzle(pool, { schema }) as unknown as Db;
+    // Only the root db of a PostgreSQL database is registered: transactions and PGlite fall back to db.execute.
+    namedStatementPools.set(db, { pool: pool as unknown as NamedQueryPool, types: resultTypes(pg.types) });
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -56,6 +63,43 @@ export async function migrate(database: Database): Promise<void> {
 export async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown as { rows: T[] };
   return res.rows;
+}
+
+// ---- Named (prepared) statements for the hot read path, PostgreSQL only -------------------------------------------
+// PostgreSQL parses and plans every unnamed statement again; a named one is parsed and planned once per pool connection
+// and its plan can be reused. node-postgres prepares a statement the first time a connection sees its name.
+
+interface NamedQueryPool {
+  query(config: { name: string; text: string; values: unknown[]; types: unknown }): Promise<{ rows: unknown[] }>;
+}
+
+const namedStatementPools = new WeakMap<object, { pool: NamedQueryPool; types: unknown }>();
+const dialect = new PgDialect();
+const textByName = new Map<string, string>();
+
+// The same result types as drizzle's db.execute on node-postgres (drizzle-orm/node-postgres/session.js):
+// timestamps, dates, intervals and their arrays stay strings; everything else uses pg's global parsers
+// (set in openDatabase: int8 → number, date → string).
+const PASSTHROUGH_TYPES = new Set([1184, 1114, 1082, 1186, 1231, 1115, 1185, 1187, 1182]);
+function resultTypes(pgTypes: { getTypeParser(oid: number, format?: 'text'): unknown }) {
+  const raw = (v: string) => v;
+  return { getTypeParser: (oid: number, format?: string) => (PASSTHROUGH_TYPES.has(oid) ? raw : pgTypes.getTypeParser(oid, (format ?? 'text') as 'text')) };
+}
+
+/**
+ * Rows of a raw query, the same shape as rows(). On the root db of a PostgreSQL database it runs as the named statement
+ * `name`; inside a transaction, or on PGlite, it runs like rows() (so it sees the transaction's changes).
+ * The SQL text of one name must never change: pass values as parameters, never through sql.raw.
+ */
+export async function prepared<T>(db: DbOrTx, name: string, query: SQL): Promise<T[]> {
+  const named = namedStatementPools.get(db);
+  if (!named) return rows<T>(db, query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const known = textByName.get(name);
+  if (known === undefined) textByName.set(name, text);
+  else if (known !== text) throw new Error(`prepared statement "${name}" was given a different SQL text`);
+  const res = await named.pool.query({ name, text, values: params, types: named.types });
+  return res.rows as T[];
 }
 
 export { sql };

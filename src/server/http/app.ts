@@ -24,7 +24,9 @@ export type App = FastifyInstance;
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     logger: ctx.config.LOG_LEVEL === 'silent' ? false : { level: ctx.config.LOG_LEVEL },
-    trustProxy: true,
+    // Only a reverse proxy on this machine may set X-Forwarded-For; otherwise the socket address counts
+    // (rate limits and the audit log must not be fooled by a forged header).
+    trustProxy: ctx.config.TRUST_PROXY ?? 'loopback',
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -80,7 +82,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // (DELETE carries no body and cannot be sent cross-site without a CORS preflight, which Koers never grants.)
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || !req.url.startsWith('/api/')) return;
     const origin = req.headers.origin;
-    if (origin && new URL(origin).host !== req.headers.host) throw new HttpError(403, 'bad_origin', 'Dit verzoek komt van een andere website.');
+    if (origin) {
+      let host: string | null = null;
+      try { host = new URL(origin).host; } catch { /* an opaque origin ("null") is foreign too */ }
+      if (host !== req.headers.host) throw new HttpError(403, 'bad_origin', 'Dit verzoek komt van een andere website.');
+    }
     const type = req.headers['content-type'] ?? '';
     if (req.method !== 'DELETE' && !type.startsWith('application/json')) throw new HttpError(415, 'json_required', 'Verzoeken moeten JSON zijn.');
   });

@@ -177,14 +177,15 @@ export async function schoolRoutes(app: FastifyInstance) {
     const year = { startsOn: y.starts_on, endsOn: y.ends_on };
     const periods = 'pattern' in req.body
       ? generatePeriods(year, req.body.pattern, (i, n) => (req.body as { pattern: string }).pattern === 'halves' ? `${i + 1}e helft` : `Periode ${i + 1} van ${n}`)
-      : [...req.body.periods].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+      : req.body.periods;
+    // Checked in the order the client sent them, so `periods.N` names the row the user sees.
     const problems = checkPeriods(year, periods);
     if (problems.length) {
       throw invalid(Object.fromEntries(problems.map((p) => ['index' in p ? `periods.${p.index}` : 'periods', PERIOD_PROBLEM_NL[p.code]])));
     }
     await db.transaction(async (tx) => {
       await tx.execute(sql`delete from care_periods where school_year_id = ${req.params.id}`);
-      for (const [i, p] of periods.entries()) {
+      for (const [i, p] of [...periods].sort((a, b) => a.startsOn.localeCompare(b.startsOn)).entries()) {
         await tx.execute(sql`insert into care_periods (school_year_id, seq, name, starts_on, ends_on) values (${req.params.id}, ${i + 1}, ${p.name}, ${p.startsOn}, ${p.endsOn})`);
       }
       await audit(tx, { actorId: user.userId, schoolId: y.school_id, pupilId: null, action: 'update', entity: 'care_periods', entityId: req.params.id, detail: { periods }, ip: req.ip });
@@ -212,6 +213,7 @@ export async function schoolRoutes(app: FastifyInstance) {
 
   async function checkRoleScopes(req: FastifyRequest, roles: z.infer<typeof roleInput>[]) {
     const managed = new Set(await manageableSchools(req));
+    if (managed.size === 0) throw forbidden();
     const fields: Record<string, string> = {};
     roles.forEach((r, i) => { if (!managed.has(r.schoolId)) fields[`roles.${i}`] = 'U beheert deze school niet.'; });
     if (Object.keys(fields).length) throw invalid(fields);
