@@ -1,7 +1,7 @@
 // Gathers the facts the access policy needs. One query for any number of pupils.
 import { sql } from 'drizzle-orm';
 import type { GroupRelation, PupilRelation } from '../../domain/access/policy';
-import { prepared, rows, type DbOrTx } from '../db/client';
+import { intArray, prepared, rows, type DbOrTx } from '../db/client';
 
 interface RelationRow {
   pupil_id: number;
@@ -20,7 +20,7 @@ export async function loadPupilRelations(db: DbOrTx, userId: number, pupilIds: r
   // Ids are a parameter, never SQL text, so the statement text is fixed and can be prepared. One pupil (authorizePupil)
   // gets `p.id = $n`, for which PostgreSQL reuses a generic plan; an array parameter keeps getting custom plans.
   const single = pupilIds.length === 1;
-  const match = single ? sql`p.id = ${Math.trunc(pupilIds[0])}` : sql`p.id = any(${sql.param(pupilIds.map((n) => Math.trunc(n)))}::int[])`;
+  const match = single ? sql`p.id = ${Math.trunc(pupilIds[0])}` : sql`p.id = any(${intArray(pupilIds)})`;
   const result = await prepared<RelationRow>(db, single ? 'koers_pupil_relation' : 'koers_pupil_relations', sql`
     select p.id as pupil_id, p.school_id, s.board_id,
       coalesce(bool_or(gs.kind in ('teacher','subject_teacher') and y.starts_on <= ${today}::date and y.ends_on >= ${today}::date), false) as teaches_now,
@@ -51,6 +51,7 @@ export async function loadPupilRelations(db: DbOrTx, userId: number, pupilIds: r
 }
 
 interface GroupRow {
+  group_id: number;
   school_id: number;
   board_id: number;
   kinds: string[] | null;
@@ -58,22 +59,33 @@ interface GroupRow {
   last_year: boolean;
 }
 
-export async function loadGroupRelation(db: DbOrTx, userId: number, groupId: number, today: string): Promise<GroupRelation | null> {
-  const [r] = await prepared<GroupRow>(db, 'koers_group_relation', sql`
-    select g.school_id, s.board_id,
+/** The user's relation to any number of groups, in one query. */
+export async function loadGroupRelations(db: DbOrTx, userId: number, groupIds: readonly number[], today: string): Promise<Map<number, GroupRelation>> {
+  const out = new Map<number, GroupRelation>();
+  if (groupIds.length === 0) return out;
+  const single = groupIds.length === 1;
+  const match = single ? sql`g.id = ${Math.trunc(groupIds[0])}` : sql`g.id = any(${intArray(groupIds)})`;
+  const result = await prepared<GroupRow>(db, single ? 'koers_group_relation' : 'koers_group_relations', sql`
+    select g.id as group_id, g.school_id, s.board_id,
       array(select gs.kind from group_staff gs where gs.group_id = g.id and gs.user_id = ${userId}) as kinds,
       (y.starts_on <= ${today}::date and y.ends_on >= ${today}::date) as current,
       (y.ends_on < ${today}::date and y.ends_on >= ${today}::date - 365) as last_year
     from groups g join schools s on s.id = g.school_id join school_years y on y.id = g.school_year_id
-    where g.id = ${groupId}`);
-  if (!r) return null;
-  return {
-    schoolId: r.school_id,
-    boardId: r.board_id,
-    staffKinds: (r.kinds ?? []) as GroupRelation['staffKinds'],
-    current: r.current,
-    lastYear: r.last_year,
-  };
+    where ${match}`);
+  for (const r of result) {
+    out.set(r.group_id, {
+      schoolId: r.school_id,
+      boardId: r.board_id,
+      staffKinds: (r.kinds ?? []) as GroupRelation['staffKinds'],
+      current: r.current,
+      lastYear: r.last_year,
+    });
+  }
+  return out;
+}
+
+export async function loadGroupRelation(db: DbOrTx, userId: number, groupId: number, today: string): Promise<GroupRelation | null> {
+  return (await loadGroupRelations(db, userId, [groupId], today)).get(groupId) ?? null;
 }
 
 export async function schoolBoard(db: DbOrTx, schoolId: number): Promise<number | null> {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { decideSchool, homeFor, ROLES } from '../../domain/access/policy';
 import { readSchoolSettings } from '../../domain/school/settings';
-import { rows } from '../db/client';
+import { intArray, rows } from '../db/client';
 import type { SessionUser } from '../http/context';
 
 export const meSchema = z.object({
@@ -23,7 +23,7 @@ export async function meOf(app: FastifyInstance, user: SessionUser): Promise<z.i
   const boardIds = user.grants.map((g) => g.boardId).filter((x): x is number => x != null);
   const schools = await rows<{ id: number; name: string; sector: 'po' | 'vo'; settings: unknown; board_id: number }>(db, sql`
     select id, name, sector, settings, board_id from schools
-    where id = any(${sql.raw(`'{${schoolIds.join(',')}}'::int[]`)}) or board_id = any(${sql.raw(`'{${boardIds.join(',')}}'::int[]`)})
+    where id = any(${intArray(schoolIds)}) or board_id = any(${intArray(boardIds)})
     order by name`);
   const groups = await rows<{ id: number; name: string; school_id: number; year: string }>(db, sql`
     select distinct g.id, g.name, g.school_id, y.name as year from group_staff gs

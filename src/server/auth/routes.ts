@@ -17,6 +17,8 @@ import { createSession, loadSession, revokeAllSessions, SESSION_COOKIE, SESSION_
 /** Failed logins allowed per account and per address within the window. */
 export const LOGIN_LIMITS = { perAccount: 5, perAddress: 30, windowMinutes: 15 } as const;
 
+const RATE_LIMITED = { error: 'rate_limited', message: `Te veel mislukte pogingen. Probeer het over ${LOGIN_LIMITS.windowMinutes} minuten opnieuw.` };
+
 const errorSchema = z.object({ error: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() });
 const statusSchema = z.object({ status: z.enum(['ok', 'mfa_required', 'mfa_setup_required']) });
 
@@ -59,7 +61,7 @@ export async function authRoutes(app: FastifyInstance) {
       from login_failures where at > now() - make_interval(mins => ${LOGIN_LIMITS.windowMinutes})
         and (login_key = ${loginKey} or ip = ${req.ip})`);
     if (counts.by_login >= LOGIN_LIMITS.perAccount || counts.by_ip >= LOGIN_LIMITS.perAddress) {
-      return reply.status(429).send({ error: 'rate_limited', message: `Te veel mislukte pogingen. Probeer het over ${LOGIN_LIMITS.windowMinutes} minuten opnieuw.` });
+      return reply.status(429).send(RATE_LIMITED);
     }
     const [user] = await rows<{ id: number; password_hash: string | null; totp_enabled: boolean }>(db, sql`
       select id, password_hash, totp_enabled from users where lower(login) = ${loginKey} and not disabled`);
@@ -89,7 +91,7 @@ export async function authRoutes(app: FastifyInstance) {
     const key = `totp:${userId}`;
     const [counts] = await rows<{ n: number }>(db, sql`select count(*)::int as n from login_failures where login_key = ${key} and at > now() - make_interval(mins => ${LOGIN_LIMITS.windowMinutes})`);
     if (counts.n >= LOGIN_LIMITS.perAccount) {
-      return reply.status(429).send({ error: 'rate_limited', message: `Te veel mislukte pogingen. Probeer het over ${LOGIN_LIMITS.windowMinutes} minuten opnieuw.` });
+      return reply.status(429).send(RATE_LIMITED);
     }
     if (!u?.totp_secret || !checkTotp(u.totp_secret, u.login, req.body.code)) {
       await db.execute(sql`insert into login_failures (login_key, ip) values (${key}, ${req.ip})`);

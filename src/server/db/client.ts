@@ -102,4 +102,9 @@ export async function prepared<T>(db: DbOrTx, name: string, query: SQL): Promise
   return res.rows as T[];
 }
 
+/** An integer array bound as one parameter (`= any(${intArray(ids)})`): the SQL text stays the same for any ids. */
+export function intArray(values: readonly number[], type: 'int' | 'smallint' = 'int'): SQL {
+  return sql`${sql.param(values.map((n) => Math.trunc(n)))}::${sql.raw(type)}[]`;
+}
+
 export { sql };

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { decideGroup } from '../../domain/access/policy';
 import { checkGroup, type GroupProblem } from '../../domain/school/groups';
 import { authorizeSchool, visiblePupils } from '../access/guard';
-import { loadGroupRelation } from '../access/relations';
+import { loadGroupRelations } from '../access/relations';
 import { audit } from '../audit/audit';
-import { rows, type DbOrTx } from '../db/client';
+import { intArray, rows, type DbOrTx } from '../db/client';
 import { conflict, invalid, notFound } from '../http/errors';
 import { requireUser } from '../http/context';
 
@@ -71,15 +71,15 @@ export async function groupRoutes(app: FastifyInstance) {
     const today = clock.today();
     const schoolIds = user.grants.map((g) => g.schoolId).filter((x): x is number => x != null);
     const boardIds = user.grants.map((g) => g.boardId).filter((x): x is number => x != null);
-    const candidates = await groupRows(db, today, sql`(g.school_id = any(${sql.raw(`'{${schoolIds.join(',')}}'::int[]`)})
-        or g.school_id in (select id from schools where board_id = any(${sql.raw(`'{${boardIds.join(',')}}'::int[]`)})))
+    const candidates = await groupRows(db, today, sql`(g.school_id = any(${intArray(schoolIds)})
+        or g.school_id in (select id from schools where board_id = any(${intArray(boardIds)})))
       ${req.query.schoolId ? sql`and g.school_id = ${req.query.schoolId}` : sql``}
       ${req.query.schoolYearId ? sql`and g.school_year_id = ${req.query.schoolYearId}` : sql``}`);
-    const items: GroupSummary[] = [];
-    for (const g of candidates) {
-      const rel = await loadGroupRelation(db, user.userId, g.id, today);
-      if (rel && decideGroup(user, 'group.view', rel).allow) items.push(g);
-    }
+    const rels = await loadGroupRelations(db, user.userId, candidates.map((g) => g.id), today);
+    const items = candidates.filter((g) => {
+      const rel = rels.get(g.id);
+      return rel != null && decideGroup(user, 'group.view', rel).allow;
+    });
     return { items };
   });
 
@@ -122,7 +122,7 @@ export async function groupRoutes(app: FastifyInstance) {
     if (dup) throw invalid({ name: 'Er is dit schooljaar al een groep met deze naam.' });
     const grades = [...new Set(req.body.grades)].sort((a, b) => a - b);
     const [g] = await rows<{ id: number }>(db, sql`insert into groups (school_id, school_year_id, name, grades, level)
-      values (${schoolId}, ${year.id}, ${req.body.name}, ${sql.raw(`'{${grades.join(',')}}'::smallint[]`)}, ${req.body.level ?? null}) returning id`);
+      values (${schoolId}, ${year.id}, ${req.body.name}, ${intArray(grades, 'smallint')}, ${req.body.level ?? null}) returning id`);
     await audit(db, { actorId: user.userId, schoolId, pupilId: null, action: 'create', entity: 'group', entityId: g.id, detail: { name: req.body.name }, ip: req.ip });
     const [created] = await groupRows(db, clock.today(), sql`g.id = ${g.id}`);
     return reply.status(201).send(created);
@@ -146,7 +146,7 @@ export async function groupRoutes(app: FastifyInstance) {
     const level = req.body.level === undefined ? cur.level : req.body.level;
     groupProblems(checkGroup(cur.sector, grades, level));
     const updated = await rows<{ id: number }>(db, sql`update groups set name = coalesce(${req.body.name ?? null}, name),
-      grades = ${sql.raw(`'{${grades.join(',')}}'::smallint[]`)}, level = ${level}, version = version + 1
+      grades = ${intArray(grades, 'smallint')}, level = ${level}, version = version + 1
       where id = ${req.params.id} and version = ${req.body.version} returning id`);
     if (updated.length === 0) throw conflict();
     await audit(db, { actorId: user.userId, schoolId: cur.school_id, pupilId: null, action: 'update', entity: 'group', entityId: req.params.id, detail: { changed: Object.keys(req.body) }, ip: req.ip });
@@ -169,7 +169,7 @@ export async function groupRoutes(app: FastifyInstance) {
     const ids = [...new Set(req.body.staff.map((s) => s.userId))];
     const staffUsers = await rows<{ user_id: number; roles: string[] }>(db, sql`
       select user_id, array_agg(role) as roles from user_roles where school_id = ${cur.school_id}
-        and user_id = any(${sql.raw(`'{${ids.join(',')}}'::int[]`)}) group by user_id`);
+        and user_id = any(${intArray(ids)}) group by user_id`);
     const rolesOf = new Map(staffUsers.map((s) => [s.user_id, s.roles]));
     const fields: Record<string, string> = {};
     req.body.staff.forEach((s, i) => {

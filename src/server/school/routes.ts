@@ -12,7 +12,7 @@ import { audit } from '../audit/audit';
 import { hashPassword } from '../auth/password';
 import { sendResetLink } from '../auth/routes';
 import { revokeAllSessions } from '../auth/session';
-import { rows, type DbOrTx } from '../db/client';
+import { intArray, rows, type DbOrTx } from '../db/client';
 import { forbidden, HttpError, invalid, notFound } from '../http/errors';
 import { requireUser } from '../http/context';
 import { isoDate } from '../students/repo';
@@ -232,7 +232,7 @@ export async function schoolRoutes(app: FastifyInstance) {
     const ids = req.query.schoolId ? managed.filter((m) => m === req.query.schoolId) : managed;
     if (ids.length === 0) throw forbidden();
     const items = await usersWhere(sql`exists (select 1 from user_roles r where r.user_id = u.id
-      and r.school_id = any(${sql.raw(`'{${ids.join(',')}}'::int[]`)}) ${req.query.role ? sql`and r.role = ${req.query.role}` : sql``})`);
+      and r.school_id = any(${intArray(ids)}) ${req.query.role ? sql`and r.role = ${req.query.role}` : sql``})`);
     return { items };
   });
 
@@ -301,7 +301,7 @@ export async function schoolRoutes(app: FastifyInstance) {
         disabled = coalesce(${req.body.disabled ?? null}::boolean, disabled) where id = ${req.params.id}`);
       if (req.body.roles) {
         // Only the roles at schools this admin manages are replaced; roles elsewhere stay as they are.
-        await tx.execute(sql`delete from user_roles where user_id = ${req.params.id} and school_id = any(${sql.raw(`'{${[...managed].join(',')}}'::int[]`)})`);
+        await tx.execute(sql`delete from user_roles where user_id = ${req.params.id} and school_id = any(${intArray([...managed])})`);
         for (const role of uniqueRoles(req.body.roles)) await tx.execute(sql`insert into user_roles (user_id, role, school_id) values (${req.params.id}, ${role.role}, ${role.schoolId})`);
       }
       if (req.body.disabled) await revokeAllSessions(tx, req.params.id);
@@ -324,7 +324,7 @@ export async function schoolRoutes(app: FastifyInstance) {
       .filter((id) => !req.query.schoolId || id === req.query.schoolId);
     if (ids.length === 0) throw forbidden();
     const items = await rows<{ id: number; to_address: string; subject: string; body: string; created_at: string | Date; sent_at: string | Date | null }>(db, sql`
-      select id, to_address, subject, body, created_at, sent_at from outbox where school_id = any(${sql.raw(`'{${ids.join(',')}}'::int[]`)})
+      select id, to_address, subject, body, created_at, sent_at from outbox where school_id = any(${intArray(ids)})
       order by id desc limit 200`);
     return { items: items.map((m) => ({ id: m.id, to: m.to_address, subject: m.subject, body: m.body, createdAt: new Date(m.created_at).toISOString(), sentAt: m.sent_at ? new Date(m.sent_at).toISOString() : null })) };
   });

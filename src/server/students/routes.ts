@@ -7,7 +7,7 @@ import { decidePupil } from '../../domain/access/policy';
 import { authorizeSchool, visiblePupils } from '../access/guard';
 import { audit } from '../audit/audit';
 import { sendResetLink } from '../auth/routes';
-import { rows, type DbOrTx } from '../db/client';
+import { intArray, rows, type DbOrTx } from '../db/client';
 import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors';
 import { requireUser } from '../http/context';
 import { isoDate, pupilDetail, pupilDetailSchema } from './repo';
@@ -38,10 +38,6 @@ async function detailFor(req: FastifyRequest, db: DbOrTx, pupilId: number) {
   return detail;
 }
 
-function ip(req: FastifyRequest) {
-  return req.ip;
-}
-
 export async function studentRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, clock } = app.ctx;
@@ -67,7 +63,7 @@ export async function studentRoutes(app: FastifyInstance) {
       left join school_years y on y.school_id = p.school_id and y.starts_on <= ${today}::date and y.ends_on >= ${today}::date
       left join enrolments e on e.pupil_id = p.id and e.school_year_id = y.id
       left join groups g on g.id = e.group_id
-      where (p.school_id = any(${sql.raw(`'{${schoolIds.join(',')}}'::int[]`)}) or s.board_id = any(${sql.raw(`'{${boardIds.join(',')}}'::int[]`)}))
+      where (p.school_id = any(${intArray(schoolIds)}) or s.board_id = any(${intArray(boardIds)}))
         ${req.query.schoolId ? sql`and p.school_id = ${req.query.schoolId}` : sql``}
         ${req.query.groupId ? sql`and g.id = ${req.query.groupId}` : sql``}
         ${q ? sql`and (p.first_name || ' ' || p.last_name) ilike ${'%' + q.replace(/[%_\\]/g, '\\$&') + '%'}` : sql``}
@@ -79,7 +75,7 @@ export async function studentRoutes(app: FastifyInstance) {
       const rel = visible.get(id)!;
       return decidePupil(user, 'pupil.view', rel).allow && !decidePupil(user, 'pupil.editCare', rel).allow && (rel.taughtLastYear || rel.mentorLastYear);
     };
-    await audit(db, items.map((c) => ({ actorId: user.userId, schoolId: c.school_id, pupilId: c.id, action: 'list', entity: 'pupil', entityId: c.id, detail: { route: '/api/pupils' }, ip: ip(req) })));
+    await audit(db, items.map((c) => ({ actorId: user.userId, schoolId: c.school_id, pupilId: c.id, action: 'list', entity: 'pupil', entityId: c.id, detail: { route: '/api/pupils' }, ip: req.ip })));
     return {
       items: items.map((c) => ({
         id: c.id, firstName: c.first_name, lastName: c.last_name, birthDate: c.birth_date, schoolId: c.school_id,
@@ -96,7 +92,7 @@ export async function studentRoutes(app: FastifyInstance) {
     const user = requireUser(req);
     const { pupilId, schoolId, basis } = req.pupilScope!;
     const detail = await detailFor(req, db, pupilId);
-    await audit(db, { actorId: user.userId, schoolId, pupilId, action: 'read', entity: 'pupil', entityId: pupilId, detail: { basis }, ip: ip(req) });
+    await audit(db, { actorId: user.userId, schoolId, pupilId, action: 'read', entity: 'pupil', entityId: pupilId, detail: { basis }, ip: req.ip });
     return detail;
   });
 
@@ -130,7 +126,7 @@ export async function studentRoutes(app: FastifyInstance) {
     const id = await db.transaction(async (tx) => {
       const [p] = await rows<{ id: number }>(tx, sql`insert into pupils (school_id, first_name, last_name, birth_date, entry_date)
         values (${b.schoolId}, ${b.firstName}, ${b.lastName}, ${b.birthDate}, ${b.entryDate}) returning id`);
-      await audit(tx, { actorId: user.userId, schoolId: b.schoolId, pupilId: p.id, action: 'create', entity: 'pupil', entityId: p.id, detail: { firstName: b.firstName, lastName: b.lastName }, ip: ip(req) });
+      await audit(tx, { actorId: user.userId, schoolId: b.schoolId, pupilId: p.id, action: 'create', entity: 'pupil', entityId: p.id, detail: { firstName: b.firstName, lastName: b.lastName }, ip: req.ip });
       return p.id;
     });
     req.pupilScope = {
@@ -161,7 +157,7 @@ export async function studentRoutes(app: FastifyInstance) {
         birth_date = coalesce(${changes.birthDate ?? null}::date, birth_date), entry_date = coalesce(${changes.entryDate ?? null}::date, entry_date),
         leave_date = ${changes.leaveDate === undefined ? sql`leave_date` : sql`${changes.leaveDate}::date`},
         version = version + 1 where id = ${pupilId}`);
-      await audit(tx, { actorId: user.userId, schoolId, pupilId, action: 'update', entity: 'pupil', entityId: pupilId, detail: { changed: Object.keys(changes) }, ip: ip(req) });
+      await audit(tx, { actorId: user.userId, schoolId, pupilId, action: 'update', entity: 'pupil', entityId: pupilId, detail: { changed: Object.keys(changes) }, ip: req.ip });
       return detailFor(req, tx, pupilId);
     });
   });
@@ -187,7 +183,7 @@ export async function studentRoutes(app: FastifyInstance) {
       await tx.execute(sql`delete from enrolments where pupil_id = ${pupilId} and school_year_id = ${g.school_year_id}`);
       const [e] = await rows<{ id: number }>(tx, sql`insert into enrolments (pupil_id, group_id, school_year_id, grade)
         values (${pupilId}, ${req.body.groupId}, ${g.school_year_id}, ${grade}) returning id`);
-      await audit(tx, { actorId: user.userId, schoolId, pupilId, action: 'create', entity: 'enrolment', entityId: e.id, detail: { groupId: req.body.groupId, grade }, ip: ip(req) });
+      await audit(tx, { actorId: user.userId, schoolId, pupilId, action: 'create', entity: 'enrolment', entityId: e.id, detail: { groupId: req.body.groupId, grade }, ip: req.ip });
       return detailFor(req, tx, pupilId);
     });
     return reply.status(201).send(detail);
@@ -202,7 +198,7 @@ export async function studentRoutes(app: FastifyInstance) {
     return db.transaction(async (tx) => {
       const gone = await rows<{ id: number }>(tx, sql`delete from enrolments where id = ${req.params.enrolmentId} and pupil_id = ${pupilId} returning id`);
       if (gone.length === 0) throw notFound('Deze inschrijving');
-      await audit(tx, { actorId: user.userId, schoolId, pupilId, action: 'delete', entity: 'enrolment', entityId: req.params.enrolmentId, ip: ip(req) });
+      await audit(tx, { actorId: user.userId, schoolId, pupilId, action: 'delete', entity: 'enrolment', entityId: req.params.enrolmentId, ip: req.ip });
       return detailFor(req, tx, pupilId);
     });
   });
@@ -243,7 +239,7 @@ export async function studentRoutes(app: FastifyInstance) {
       const inserted = await rows<{ user_id: number }>(tx, sql`insert into guardians (pupil_id, user_id, relation, has_authority)
         values (${pupilId}, ${parentId}, ${b.relation}, ${b.hasAuthority}) on conflict do nothing returning user_id`);
       if (inserted.length === 0) throw new HttpError(409, 'duplicate', 'Deze ouder is al aan de leerling gekoppeld.');
-      await audit(tx, { actorId: user.userId, schoolId, pupilId, action: 'create', entity: 'guardian', entityId: parentId, detail: { relation: b.relation, hasAuthority: b.hasAuthority }, ip: ip(req) });
+      await audit(tx, { actorId: user.userId, schoolId, pupilId, action: 'create', entity: 'guardian', entityId: parentId, detail: { relation: b.relation, hasAuthority: b.hasAuthority }, ip: req.ip });
       return { detail: await detailFor(req, tx, pupilId), invite };
     });
     if (invite) await sendResetLink(app, invite, 'invite');
@@ -267,7 +263,7 @@ export async function studentRoutes(app: FastifyInstance) {
         relation = coalesce(${req.body.relation ?? null}, relation), has_authority = coalesce(${req.body.hasAuthority ?? null}::boolean, has_authority)
         where pupil_id = ${pupilId} and user_id = ${req.params.userId} returning user_id`);
       if (changed.length === 0) throw notFound('Deze ouder');
-      await audit(tx, { actorId: user.userId, schoolId, pupilId, action: 'update', entity: 'guardian', entityId: req.params.userId, detail: req.body, ip: ip(req) });
+      await audit(tx, { actorId: user.userId, schoolId, pupilId, action: 'update', entity: 'guardian', entityId: req.params.userId, detail: req.body, ip: req.ip });
       return detailFor(req, tx, pupilId);
     });
   });
@@ -281,7 +277,7 @@ export async function studentRoutes(app: FastifyInstance) {
     return db.transaction(async (tx) => {
       const gone = await rows<{ user_id: number }>(tx, sql`delete from guardians where pupil_id = ${pupilId} and user_id = ${req.params.userId} returning user_id`);
       if (gone.length === 0) throw notFound('Deze ouder');
-      await audit(tx, { actorId: user.userId, schoolId, pupilId, action: 'delete', entity: 'guardian', entityId: req.params.userId, ip: ip(req) });
+      await audit(tx, { actorId: user.userId, schoolId, pupilId, action: 'delete', entity: 'guardian', entityId: req.params.userId, ip: req.ip });
       return detailFor(req, tx, pupilId);
     });
   });
@@ -300,7 +296,7 @@ export async function studentRoutes(app: FastifyInstance) {
     const user = requireUser(req);
     const { pupilId, schoolId } = req.pupilScope!;
     // Viewing the audit log is itself audited.
-    await audit(db, { actorId: user.userId, schoolId, pupilId, action: 'read', entity: 'audit_log', entityId: pupilId, ip: ip(req) });
+    await audit(db, { actorId: user.userId, schoolId, pupilId, action: 'read', entity: 'audit_log', entityId: pupilId, ip: req.ip });
     const items = await rows<{ id: number; at: string | Date; actor_id: number | null; actor_name: string | null; action: string; entity: string; entity_id: string | null; detail: unknown; ip: string | null }>(db, sql`
       select a.id, a.at, a.actor_id, u.name as actor_name, a.action, a.entity, a.entity_id, a.detail, a.ip
       from audit_log a left join users u on u.id = a.actor_id
