@@ -75,6 +75,8 @@ export async function newPage(browser: Browser): Promise<Page> {
 }
 
 export async function login(page: Page, base: string, user: string, password = 'demo-wachtwoord') {
+  // Start logged out whatever the previous step left behind.
+  await page.context().clearCookies();
   await page.goto(`${base}/inloggen`);
   await page.getByLabel('Gebruikersnaam').fill(user);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
