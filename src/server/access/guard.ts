@@ -7,9 +7,9 @@ import { audit } from '../audit/audit';
 import type { DbOrTx } from '../db/client';
 import { forbidden, notFound } from '../http/errors';
 import { requireUser } from '../http/context';
-import { loadGroupRelation, loadPupilRelations, schoolBoard } from './relations';
+import { loadGroupRelation, loadPupilRelations, schoolBoard, type LoadedRelation, type Preload } from './relations';
 
-function parseId(raw: unknown): number | null {
+export function parseId(raw: unknown): number | null {
   const n = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 }
@@ -19,11 +19,17 @@ function parseId(raw: unknown): number | null {
  * An unknown pupil and a forbidden one answer alike (404 vs 403 would tell outsiders which ids exist):
  * both give 403 unless the user has any role at the pupil's school.
  */
-export async function authorizePupil(req: FastifyRequest, rawId: unknown, action: PupilAction, db: DbOrTx = req.server.ctx.db): Promise<PupilRelation & { basis: string }> {
+export async function authorizePupil(req: FastifyRequest, rawId: unknown, action: PupilAction, db: DbOrTx = req.server.ctx.db, preload?: Preload): Promise<LoadedRelation & { basis: string }> {
   const user = requireUser(req);
   const pupilId = parseId(rawId);
   if (pupilId == null) throw notFound('Deze leerling');
-  const rel = (await loadPupilRelations(db, user.userId, [pupilId], req.server.ctx.clock.today())).get(pupilId);
+  const rel = (await loadPupilRelations(db, user.userId, [pupilId], req.server.ctx.clock.today(), preload)).get(pupilId);
+  return decideLoaded(req, pupilId, rel ?? null, action, db);
+}
+
+/** The decision of authorizePupil on a relation that was already loaded (with the session, see loadSessionAndPupil). */
+export async function decideLoaded(req: FastifyRequest, pupilId: number, rel: LoadedRelation | null, action: PupilAction, db: DbOrTx = req.server.ctx.db): Promise<LoadedRelation & { basis: string }> {
+  const user = requireUser(req);
   if (!rel) throw forbidden();
   const decision = decidePupil(user, action, rel);
   if (!decision.allow) {

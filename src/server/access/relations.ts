@@ -1,6 +1,7 @@
 // Gathers the facts the access policy needs. One query for any number of pupils.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { GroupRelation, PupilRelation } from '../../domain/access/policy';
+import { sessionFromRow, sessionSelect, type LoadedSession, type SessionRow } from '../auth/session';
 import { intArray, prepared, rows, type DbOrTx } from '../db/client';
 
 interface RelationRow {
@@ -14,14 +15,23 @@ interface RelationRow {
   guardian: boolean;
 }
 
-export async function loadPupilRelations(db: DbOrTx, userId: number, pupilIds: readonly number[], today: string): Promise<Map<number, PupilRelation>> {
-  const out = new Map<number, PupilRelation>();
-  if (pupilIds.length === 0) return out;
-  // Ids are a parameter, never SQL text, so the statement text is fixed and can be prepared. One pupil (authorizePupil)
-  // gets `p.id = $n`, for which PostgreSQL reuses a generic plan; an array parameter keeps getting custom plans.
-  const single = pupilIds.length === 1;
-  const match = single ? sql`p.id = ${Math.trunc(pupilIds[0])}` : sql`p.id = any(${intArray(pupilIds)})`;
-  const result = await prepared<RelationRow>(db, single ? 'koers_pupil_relation' : 'koers_pupil_relations', sql`
+/**
+ * A route may ask for data of the one pupil it opens together with the relation (`preload`), in the same statement: one
+ * round trip instead of two. The data is only handed on after the policy has allowed the action.
+ */
+export interface Preload {
+  /** Statement name: one per preload kind (the SQL text of a name never changes). */
+  name: string;
+  /** A select of one row with one column `preloaded`, for the pupil whose id is the outer query's column `r.pupil_id`. */
+  select: (pupilIdColumn: SQL) => SQL;
+}
+
+/** The relation; with a preload, `row` holds the preloaded value, or null. */
+export type LoadedRelation = PupilRelation & { row?: unknown };
+
+/** The relation facts of the pupils matching `match` (on `p`), for the user whose id is `userId` (a parameter or a column). */
+function relationSelect(userId: SQL, match: SQL, today: string): SQL {
+  return sql`
     select p.id as pupil_id, p.school_id, s.board_id,
       coalesce(bool_or(gs.kind in ('teacher','subject_teacher') and y.starts_on <= ${today}::date and y.ends_on >= ${today}::date), false) as teaches_now,
       coalesce(bool_or(gs.kind in ('teacher','subject_teacher') and y.ends_on < ${today}::date and y.ends_on >= ${today}::date - 365), false) as taught_last_year,
@@ -34,20 +44,54 @@ export async function loadPupilRelations(db: DbOrTx, userId: number, pupilIds: r
     left join group_staff gs on gs.group_id = e.group_id and gs.user_id = ${userId}
     left join school_years y on y.id = e.school_year_id and gs.user_id is not null
     where ${match}
-    group by p.id, s.board_id`);
-  for (const r of result) {
-    out.set(r.pupil_id, {
-      pupilId: r.pupil_id,
-      schoolId: r.school_id,
-      boardId: r.board_id,
-      teachesNow: r.teaches_now,
-      taughtLastYear: r.taught_last_year,
-      mentorNow: r.mentor_now,
-      mentorLastYear: r.mentor_last_year,
-      guardianWithAuthority: r.guardian,
-    });
-  }
+    group by p.id, s.board_id`;
+}
+
+function toRelation(r: RelationRow, preload: Preload | undefined): LoadedRelation {
+  return {
+    ...(preload ? { row: (r as { preloaded?: unknown }).preloaded ?? null } : {}),
+    pupilId: r.pupil_id,
+    schoolId: r.school_id,
+    boardId: r.board_id,
+    teachesNow: r.teaches_now,
+    taughtLastYear: r.taught_last_year,
+    mentorNow: r.mentor_now,
+    mentorLastYear: r.mentor_last_year,
+    guardianWithAuthority: r.guardian,
+  };
+}
+
+const withPreload = (relation: SQL, preload: Preload) =>
+  sql`select r.*, x.preloaded from (${relation}) r left join lateral (${preload.select(sql.raw('r.pupil_id'))}) x on true`;
+
+export async function loadPupilRelations(db: DbOrTx, userId: number, pupilIds: readonly number[], today: string, preload?: Preload): Promise<Map<number, LoadedRelation>> {
+  const out = new Map<number, LoadedRelation>();
+  if (pupilIds.length === 0) return out;
+  if (preload && pupilIds.length !== 1) throw new Error('preload is for one pupil');
+  // Ids are a parameter, never SQL text, so the statement text is fixed and can be prepared. One pupil (authorizePupil)
+  // gets `p.id = $n`, for which PostgreSQL reuses a generic plan; an array parameter keeps getting custom plans.
+  const single = pupilIds.length === 1;
+  const match = single ? sql`p.id = ${Math.trunc(pupilIds[0])}` : sql`p.id = any(${intArray(pupilIds)})`;
+  const relation = relationSelect(sql`${userId}`, match, today);
+  const result = preload
+    ? await prepared<RelationRow>(db, `koers_pupil_relation_${preload.name}`, withPreload(relation, preload))
+    : await prepared<RelationRow>(db, single ? 'koers_pupil_relation' : 'koers_pupil_relations', relation);
+  for (const r of result) out.set(r.pupil_id, toRelation(r, preload));
   return out;
+}
+
+/**
+ * The hot path of a pupil route in ONE statement: the session (as loadSession reads it), the user's relation to the
+ * pupil and the route's preload. Null: no valid session. `relation` null: no such pupil.
+ */
+export async function loadSessionAndPupil(db: DbOrTx, token: string, pupilId: number, today: string, preload?: Preload): Promise<{ session: LoadedSession; relation: LoadedRelation | null } | null> {
+  let relation = relationSelect(sql.raw('sess.user_id'), sql`p.id = ${pupilId}`, today);
+  if (preload) relation = withPreload(relation, preload);
+  const [row] = await prepared<SessionRow & Partial<RelationRow>>(db, `koers_session_pupil${preload ? `_${preload.name}` : ''}`,
+    sql`select sess.*, rel.* from (${sessionSelect(token)}) sess left join lateral (${relation}) rel on true`);
+  if (!row) return null;
+  const session = await sessionFromRow(db, row);
+  return { session, relation: row.pupil_id == null ? null : toRelation(row as RelationRow, preload) };
 }
 
 interface GroupRow {

@@ -1,6 +1,6 @@
 // Sessions live in the database: they survive a restart and any Koers process serves any session.
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { CARE_ROLES, type RoleGrant } from '../../domain/access/policy';
 import { prepared, type DbOrTx } from '../db/client';
 import type { SessionUser } from '../http/context';
@@ -18,7 +18,7 @@ export async function createSession(db: DbOrTx, userId: number, stage: 'ok' | 't
   return token;
 }
 
-interface Row {
+export interface SessionRow {
   session_id: string;
   stage: 'ok' | 'totp';
   user_id: number;
@@ -31,11 +31,13 @@ interface Row {
   refresh: boolean;
 }
 
+export interface LoadedSession { stage: 'ok' | 'totp'; user: SessionUser }
+
 const careRoles = sql.raw(`'{${CARE_ROLES.join(',')}}'::text[]`);
 
-/** One query: the session, its user, the user's roles, and whether a school requires TOTP of them. */
-export async function loadSession(db: DbOrTx, token: string): Promise<{ stage: 'ok' | 'totp'; user: SessionUser } | null> {
-  const [r] = await prepared<Row>(db, 'koers_load_session', sql`
+/** The session, its user, the user's roles, and whether a school requires TOTP of them (no row: no valid session). */
+export function sessionSelect(token: string): SQL {
+  return sql`
     select s.id as session_id, s.stage, u.id as user_id, u.name, u.login, u.locale, u.totp_enabled,
       coalesce((select json_agg(json_build_object('role', r.role, 'schoolId', r.school_id, 'boardId', r.board_id))
                 from user_roles r where r.user_id = u.id), '[]'::json) as grants,
@@ -44,8 +46,11 @@ export async function loadSession(db: DbOrTx, token: string): Promise<{ stage: '
                 and coalesce((sc.settings->>'requireTotpForCareRoles')::boolean, false)) as totp_required,
       s.expires_at < now() + make_interval(secs => ${(SESSION_HOURS / 2) * 3600}) and s.stage = 'ok' as refresh
     from sessions s join users u on u.id = s.user_id
-    where s.id = ${tokenHash(token)} and s.expires_at > now() and not u.disabled`);
-  if (!r) return null;
+    where s.id = ${tokenHash(token)} and s.expires_at > now() and not u.disabled`;
+}
+
+/** The session of a row of sessionSelect; a session past half its life is extended. */
+export async function sessionFromRow(db: DbOrTx, r: SessionRow): Promise<LoadedSession> {
   if (r.refresh) {
     await db.execute(sql`update sessions set expires_at = now() + make_interval(secs => ${SESSION_HOURS * 3600}) where id = ${r.session_id}`);
   }
@@ -62,6 +67,12 @@ export async function loadSession(db: DbOrTx, token: string): Promise<{ stage: '
       sessionId: r.session_id,
     },
   };
+}
+
+/** One query: see sessionSelect. */
+export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSession | null> {
+  const [r] = await prepared<SessionRow>(db, 'koers_load_session', sessionSelect(token));
+  return r ? sessionFromRow(db, r) : null;
 }
 
 export async function revokeSession(db: DbOrTx, sessionId: string): Promise<void> {

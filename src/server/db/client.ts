@@ -35,6 +35,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
     const db = drizzle(pool, { schema }) as unknown as Db;
     // Only the root db of a PostgreSQL database is registered: transactions and PGlite fall back to db.execute.
     namedStatementPools.set(db, { pool: pool as unknown as NamedQueryPool, types: resultTypes(pg.types) });
+    rootDbs.add(db);
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -46,6 +47,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
   }
   const client = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir });
   const db = drizzle(client, { schema }) as unknown as Db;
+  rootDbs.add(db);
   return { db, kind: 'pglite', close: () => client.close() };
 }
 
@@ -57,6 +59,13 @@ export async function migrate(database: Database): Promise<void> {
     const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
     await run(database.db as never, { migrationsFolder });
   }
+}
+
+const rootDbs = new WeakSet<object>();
+
+/** True for a database opened by openDatabase, false for a transaction (whose statements must stay in it). */
+export function isRootDb(db: DbOrTx): db is Db {
+  return rootDbs.has(db);
 }
 
 /** Rows of a raw query, the same shape on both drivers. */

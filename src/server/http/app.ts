@@ -2,15 +2,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorizeGroup, authorizePupil } from '../access/guard';
-import { loadSession, SESSION_COOKIE } from '../auth/session';
+import { authorizeGroup, authorizePupil, decideLoaded, parseId } from '../access/guard';
+import { loadSessionAndPupil, type LoadedRelation } from '../access/relations';
+import { loadSession, SESSION_COOKIE, type LoadedSession } from '../auth/session';
 import { HttpError, unauthenticated } from './errors';
 import type { AccessRule, AppContext } from './context';
 import { registerRoutes } from './routes';
@@ -20,6 +21,9 @@ z.config(z.locales.nl());
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
 export type App = FastifyInstance;
+
+/** Largest CSV upload (a board-wide result export). */
+export const CSV_BODY_LIMIT = 64 * 1024 * 1024;
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
@@ -35,9 +39,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.decorate('accessRules', [] as AccessRule[]);
   app.decorateRequest('user', null);
   app.decorateRequest('pendingUserId', null);
+  app.decorateRequest('sessionToken', null);
   app.decorateRequest('pupilScope', null);
   app.decorateRequest('groupScope', null);
 
+  // CSV uploads arrive as raw bytes (the import decodes them itself: UTF-8 or Windows-1252, with or without BOM).
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: CSV_BODY_LIMIT }, (_req, body, done) => done(null, body));
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -67,14 +74,24 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     for (const method of methods) if (method !== 'HEAD') app.accessRules.push({ method, url: route.url, access: route.config.access });
   });
 
+  const applySession = (req: FastifyRequest, session: LoadedSession | null) => {
+    if (!session) return;
+    if (session.stage === 'ok') req.user = session.user;
+    else req.pendingUserId = session.user.userId;
+  };
+
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await loadSession(ctx.db, token);
-    if (!session) return;
-    if (session.stage === 'ok') req.user = session.user;
-    else req.pendingUserId = session.user.userId;
+    // A route that opens one pupil reads the session together with the relation to that pupil (preValidation below):
+    // one statement instead of two on the busiest path.
+    const access = req.routeOptions.config?.access;
+    if (access?.kind === 'pupil' && parseId((req.params as Record<string, unknown>)[access.param ?? 'id']) != null) {
+      req.sessionToken = token;
+      return;
+    }
+    applySession(req, await loadSession(ctx.db, token));
   });
 
   // Cross-site request forgery: state-changing requests must be JSON (a form post cannot send that) from our own origin.
@@ -88,13 +105,21 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       if (host !== req.headers.host) throw new HttpError(403, 'bad_origin', 'Dit verzoek komt van een andere website.');
     }
     const type = req.headers['content-type'] ?? '';
-    if (req.method !== 'DELETE' && !type.startsWith('application/json')) throw new HttpError(415, 'json_required', 'Verzoeken moeten JSON zijn.');
+    // text/csv (file uploads such as the result import) is not a CORS-safelisted type either: a foreign page cannot send it without a preflight.
+    if (req.method !== 'DELETE' && !type.startsWith('application/json') && !type.startsWith('text/csv')) throw new HttpError(415, 'json_required', 'Verzoeken moeten JSON zijn.');
   });
 
   // Access is decided before the body is validated, so an outsider learns nothing from validation errors.
   app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config.access;
     if (!access || access.kind === 'public') return;
+    let loaded: { pupilId: number; relation: LoadedRelation | null } | null = null;
+    if (access.kind === 'pupil' && req.sessionToken) {
+      const pupilId = parseId((req.params as Record<string, unknown>)[access.param ?? 'id'])!;
+      const found = await loadSessionAndPupil(ctx.db, req.sessionToken, pupilId, ctx.clock.today(), access.preload);
+      applySession(req, found?.session ?? null);
+      if (found) loaded = { pupilId, relation: found.relation };
+    }
     if (access.kind === 'pending') {
       if (req.pendingUserId == null) throw new HttpError(401, 'unauthenticated', 'Log eerst in met uw wachtwoord.');
       return;
@@ -105,8 +130,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     }
     const params = req.params as Record<string, string>;
     if (access.kind === 'pupil') {
-      const rel = await authorizePupil(req, params[access.param ?? 'id'], access.action);
-      req.pupilScope = { pupilId: rel.pupilId, schoolId: rel.schoolId, basis: rel.basis, relation: rel };
+      const { row, ...rel } = loaded
+        ? await decideLoaded(req, loaded.pupilId, loaded.relation, access.action)
+        : await authorizePupil(req, params[access.param ?? 'id'], access.action, ctx.db, access.preload);
+      req.pupilScope = { pupilId: rel.pupilId, schoolId: rel.schoolId, basis: rel.basis, relation: rel, ...(access.preload ? { preloaded: row } : {}) };
     } else if (access.kind === 'group') {
       const rel = await authorizeGroup(req, params.id, access.action);
       req.groupScope = { groupId: rel.groupId, schoolId: rel.schoolId, basis: rel.basis };

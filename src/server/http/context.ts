@@ -1,6 +1,7 @@
 // What every request carries: the logged-in user (if any) and how the route declared its access.
 import type { FastifyRequest } from 'fastify';
 import type { Actor, GroupAction, PupilAction, PupilRelation, Role } from '../../domain/access/policy';
+import type { Preload } from '../access/relations';
 import type { Config } from '../config';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
@@ -22,6 +23,7 @@ export interface SessionUser extends Actor {
  * - user: any logged-in user; the handler touches no pupil data, or filters through the policy itself (`list`)
  * - list: returns pupil data filtered row by row through the policy, and audits what it returns
  * - pupil: `params.id` (or `params.pupilId`) names a pupil; the policy decides `pupilAction` before the handler runs
+ *   (`preload`: data of that pupil fetched in the same statement as the relation, see access/relations.ts)
  * - group: `params.id` names a group; the policy decides `groupAction` before the handler runs
  * - school: set-up; the handler calls `authorizeSchool` for the school it touches
  */
@@ -30,7 +32,7 @@ export type Access =
   | { kind: 'pending' }
   | { kind: 'user'; duringMfaSetup?: boolean }
   | { kind: 'list' }
-  | { kind: 'pupil'; action: PupilAction; param?: string }
+  | { kind: 'pupil'; action: PupilAction; param?: string; preload?: Preload }
   | { kind: 'group'; action: GroupAction }
   | { kind: 'school' };
 
@@ -56,8 +58,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     user: SessionUser | null;
     pendingUserId: number | null;
+    /** Set instead of `user` on pupil routes: the session is read with the pupil relation, in preValidation. */
+    sessionToken: string | null;
     /** Set by the pupil guard: the pupil and its school, after the policy allowed the route. */
-    pupilScope: { pupilId: number; schoolId: number; basis: string; relation: PupilRelation } | null;
+    /** `preloaded`: the row the route's `preload` asked for, fetched with the relation (only set once the policy allowed). */
+    pupilScope: { pupilId: number; schoolId: number; basis: string; relation: PupilRelation; preloaded?: unknown } | null;
     groupScope: { groupId: number; schoolId: number; basis: string } | null;
   }
   interface FastifyContextConfig {

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { ageOn } from '../../domain/students/age';
-import { rows, type DbOrTx } from '../db/client';
+import { prepared, type DbOrTx } from '../db/client';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik een datum als 2026-11-24.')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Deze datum bestaat niet.');
@@ -21,33 +21,47 @@ export const pupilDetailSchema = z.object({
 });
 export type PupilDetail = z.infer<typeof pupilDetailSchema>;
 
-interface DetailRow {
-  id: number; first_name: string; last_name: string; birth_date: string; entry_date: string; leave_date: string | null; version: number;
-  school_id: number; school_name: string;
+/** The pupil's record as the database builds it (one JSON value: one column to decode, not eleven). */
+export interface DetailRow {
+  id: number; firstName: string; lastName: string; birthDate: string; entryDate: string; leaveDate: string | null; version: number;
+  schoolId: number; schoolName: string;
   history: { enrolmentId: number; schoolYear: string; schoolYearId: number; groupId: number; groupName: string; grade: number | null; startsOn: string; endsOn: string }[];
   guardians: PupilDetail['guardians'];
 }
 
-/** The pupil's basic record in one query. `showContacts` is false for those who may not see parents' contact details. */
-export async function pupilDetail(db: DbOrTx, pupilId: number, today: string, can: PupilDetail['can']): Promise<PupilDetail | null> {
-  const [r] = await rows<DetailRow>(db, sql`
-    select p.id, p.first_name, p.last_name, p.birth_date, p.entry_date, p.leave_date, p.version, s.id as school_id, s.name as school_name,
-      coalesce((select json_agg(json_build_object('enrolmentId', e.id, 'schoolYear', y.name, 'schoolYearId', y.id, 'groupId', g.id,
+/**
+ * The select behind a pupil's basic record, one column `preloaded` (see Preload in access/relations.ts); `pupilId` is a
+ * parameter or a column of an outer query.
+ */
+export function detailSelect(pupilId: SQL): SQL {
+  return sql`
+    select json_build_object('id', p.id, 'firstName', p.first_name, 'lastName', p.last_name, 'birthDate', p.birth_date,
+      'entryDate', p.entry_date, 'leaveDate', p.leave_date, 'version', p.version, 'schoolId', s.id, 'schoolName', s.name,
+      'history', coalesce((select json_agg(json_build_object('enrolmentId', e.id, 'schoolYear', y.name, 'schoolYearId', y.id, 'groupId', g.id,
                  'groupName', g.name, 'grade', e.grade, 'startsOn', y.starts_on, 'endsOn', y.ends_on) order by y.starts_on desc)
                 from enrolments e join groups g on g.id = e.group_id join school_years y on y.id = e.school_year_id
-                where e.pupil_id = p.id), '[]'::json) as history,
-      coalesce((select json_agg(json_build_object('userId', u.id, 'name', u.name, 'email', u.email, 'phone', u.phone,
+                where e.pupil_id = p.id), '[]'::json),
+      'guardians', coalesce((select json_agg(json_build_object('userId', u.id, 'name', u.name, 'email', u.email, 'phone', u.phone,
                  'relation', gd.relation, 'hasAuthority', gd.has_authority) order by u.name)
-                from guardians gd join users u on u.id = gd.user_id where gd.pupil_id = p.id), '[]'::json) as guardians
-    from pupils p join schools s on s.id = p.school_id where p.id = ${pupilId}`);
-  if (!r) return null;
+                from guardians gd join users u on u.id = gd.user_id where gd.pupil_id = p.id), '[]'::json)) as preloaded
+    from pupils p join schools s on s.id = p.school_id where p.id = ${pupilId}`;
+}
+
+/** The pupil's basic record in one query. */
+export async function pupilDetail(db: DbOrTx, pupilId: number, today: string, can: PupilDetail['can']): Promise<PupilDetail | null> {
+  const [r] = await prepared<{ preloaded: DetailRow }>(db, 'koers_pupil_detail', detailSelect(sql`${pupilId}`));
+  return r ? toPupilDetail(r.preloaded, today, can) : null;
+}
+
+export function toPupilDetail(r: DetailRow, today: string, can: PupilDetail['can']): PupilDetail {
   const current = r.history.find((h) => h.startsOn <= today && today <= h.endsOn);
+  const { history, schoolId, schoolName, ...basics } = r;
   return {
-    id: r.id, firstName: r.first_name, lastName: r.last_name, birthDate: r.birth_date, entryDate: r.entry_date, leaveDate: r.leave_date,
-    age: ageOn(r.birth_date, today), version: r.version,
-    school: { id: r.school_id, name: r.school_name },
+    ...basics,
+    age: ageOn(r.birthDate, today),
+    school: { id: schoolId, name: schoolName },
     currentGroup: current ? { id: current.groupId, name: current.groupName } : null,
-    groupHistory: r.history.map(({ startsOn: _s, endsOn: _e, ...h }) => h),
+    groupHistory: history.map(({ startsOn: _s, endsOn: _e, ...h }) => h),
     guardians: r.guardians,
     can,
   };

@@ -10,7 +10,7 @@ import { sendResetLink } from '../auth/routes';
 import { intArray, rows, type DbOrTx } from '../db/client';
 import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors';
 import { requireUser } from '../http/context';
-import { isoDate, pupilDetail, pupilDetailSchema } from './repo';
+import { detailSelect, isoDate, pupilDetail, pupilDetailSchema, toPupilDetail, type DetailRow } from './repo';
 
 const pupilSummary = z.object({
   id: z.number(), firstName: z.string(), lastName: z.string(), birthDate: z.string(), schoolId: z.number(),
@@ -21,7 +21,10 @@ const pupilSummary = z.object({
 
 const idParams = z.object({ id: z.string() });
 
-async function detailFor(req: FastifyRequest, db: DbOrTx, pupilId: number) {
+/** The pupil's record, fetched in the same statement as the access check (GET /api/pupils/:id). */
+const detailPreload = { name: 'detail', select: detailSelect };
+
+async function detailFor(req: FastifyRequest, db: DbOrTx, pupilId: number, usePreloaded = false) {
   const user = requireUser(req);
   const { clock } = req.server.ctx;
   const scope = req.pupilScope!;
@@ -29,7 +32,9 @@ async function detailFor(req: FastifyRequest, db: DbOrTx, pupilId: number) {
     editAdmin: decidePupil(user, 'pupil.editAdmin', scope.relation).allow,
     viewAudit: decidePupil(user, 'pupil.viewAudit', scope.relation).allow,
   };
-  const detail = await pupilDetail(db, pupilId, clock.today(), can);
+  const detail = usePreloaded
+    ? (scope.preloaded ? toPupilDetail(scope.preloaded as DetailRow, clock.today(), can) : null)
+    : await pupilDetail(db, pupilId, clock.today(), can);
   if (!detail) throw notFound('Deze leerling');
   if (scope.basis === 'parent_with_authority') {
     // A parent sees the other parent's name and relation, not their contact details.
@@ -86,12 +91,12 @@ export async function studentRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/pupils/:id', {
-    config: { access: { kind: 'pupil', action: 'pupil.view' } },
+    config: { access: { kind: 'pupil', action: 'pupil.view', preload: detailPreload } },
     schema: { tags: ['pupils'], params: idParams, response: { 200: pupilDetailSchema } },
   }, async (req) => {
     const user = requireUser(req);
     const { pupilId, schoolId, basis } = req.pupilScope!;
-    const detail = await detailFor(req, db, pupilId);
+    const detail = await detailFor(req, db, pupilId, true);
     await audit(db, { actorId: user.userId, schoolId, pupilId, action: 'read', entity: 'pupil', entityId: pupilId, detail: { basis }, ip: req.ip });
     return detail;
   });
