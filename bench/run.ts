@@ -21,23 +21,19 @@
 // BENCH_POOL_SIZE=n changes the server's pg pool size (default: that of openDatabase, as in production);
 // BENCH_EXPERIMENT=prepared runs the server with every statement prepared (see bench/server.ts);
 // BENCH_CPU_PROF=1 runs the server under `node --cpu-prof` and prints where its CPU time went (bench/cpuprofile.ts).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { migrate, openDatabase, rows, type Database } from '../src/server/db/client';
-import { generateBoard, DEMO_PASSWORD } from '../src/server/demo/seed';
+import { migrate, openDatabase, rows } from '../src/server/db/client';
+import { generateBoard } from '../src/server/demo/seed';
 import { CpuMeter, type CpuSnapshot, type CpuUse } from './cpu';
 import { summarise as summariseCpuProfile } from './cpuprofile';
-import { KeepAliveConnection } from './http-client';
+import {
+  concurrent, gitInfo, KeepAliveConnection, killServerSync, log, loginHeaders, median, newTally, num, open, ROOT, round2, sequential,
+  startPostgres, startServer, stopServer, Target, type LatencyResult, type ThroughputResult,
+} from './lib';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const num = (name: string, dflt: number) => {
-  const v = process.env[name];
-  return v ? Number(v) : dflt;
-};
 const CFG = {
   today: '2026-11-24',
   extraSchools: num('BENCH_EXTRA_SCHOOLS', 48),
@@ -56,145 +52,7 @@ const CFG = {
 };
 const BUDGET = { pupilMedianMs: 4, pupilRps: 1000, throughputRatio: 0.5 };
 
-const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
-const round2 = (x: number) => Math.round(x * 100) / 100;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-/** Nearest-rank percentile of an ascending array. */
-const pct = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-// ---------------------------------------------------------------------------------------------------------------
-// cleanup: whatever happens, the server child and the throwaway PostgreSQL go away
-
-interface PgServer { url: string; kind: string; dir?: string; stop(): Promise<void>; stopSync(): void }
-let pgServer: PgServer | null = null;
-let serverChild: ChildProcess | null = null;
-let database: Database | null = null;
-
-function killServerSync() {
-  if (serverChild && serverChild.exitCode === null && serverChild.signalCode === null) {
-    try {
-      serverChild.kill('SIGKILL');
-    } catch {
-      /* gone */
-    }
-  }
-}
-process.on('exit', killServerSync); // pg-server.mjs registers its own exit hook for the throwaway server
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(sig, () => {
-    log(`${sig}: cleaning up`);
-    killServerSync();
-    pgServer?.stopSync();
-    process.exit(130);
-  });
-}
-
-async function stopServer() {
-  const child = serverChild;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const timedOut = await Promise.race([exited.then(() => false), sleep(10_000).then(() => true)]);
-  if (timedOut) {
-    log('server did not stop within 10 s after SIGTERM; SIGKILL');
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// load generation
-
-interface Tally { ok: number; other: Record<string, number>; errors: number; okById: Map<string, number> }
-const newTally = (): Tally => ({ ok: 0, other: {}, errors: 0, okById: new Map() });
-function count(t: Tally, status: number, key: string) {
-  if (status === 200) {
-    t.ok++;
-    t.okById.set(key, (t.okById.get(key) ?? 0) + 1);
-  } else {
-    t.other[status] = (t.other[status] ?? 0) + 1;
-  }
-}
-
-class Target {
-  private i = 0;
-  constructor(readonly name: string, readonly paths: string[], readonly tally: Tally) {}
-  next(): string {
-    const p = this.paths[this.i];
-    this.i = (this.i + 1) % this.paths.length;
-    return p;
-  }
-}
-
-interface LatencyResult { n: number; medianMs: number; p95Ms: number; p99Ms: number; meanMs: number; maxMs: number; non200: number }
-
-async function sequential(conn: KeepAliveConnection, target: Target, n: number, keep: boolean): Promise<LatencyResult | null> {
-  const lat: number[] = keep ? new Array(n) : [];
-  let non200 = 0;
-  for (let i = 0; i < n; i++) {
-    const p = target.next();
-    const t0 = process.hrtime.bigint();
-    const r = await conn.get(p);
-    const dt = Number(process.hrtime.bigint() - t0) / 1e6;
-    count(target.tally, r.status, p);
-    if (r.status !== 200) non200++;
-    if (keep) lat[i] = dt;
-  }
-  if (!keep) return null;
-  lat.sort((a, b) => a - b);
-  return {
-    n, medianMs: round2(pct(lat, 0.5)), p95Ms: round2(pct(lat, 0.95)), p99Ms: round2(pct(lat, 0.99)),
-    meanMs: round2(lat.reduce((a, b) => a + b, 0) / n), maxMs: round2(lat[n - 1]), non200,
-  };
-}
-
-interface ThroughputResult { connections: number; seconds: number; requests: number; rps: number; p50Ms: number; p95Ms: number; p99Ms: number; non200: number; errors: number }
-
-async function concurrent(conns: KeepAliveConnection[], target: Target, warmupS: number, durationS: number, onMeasureStart: () => void): Promise<ThroughputResult> {
-  const t0 = performance.now();
-  const measureFrom = t0 + warmupS * 1000;
-  const measureTo = measureFrom + durationS * 1000;
-  const lat: number[] = [];
-  let non200 = 0;
-  let errors = 0;
-  let started = false;
-  const worker = async (conn: KeepAliveConnection) => {
-    for (;;) {
-      const s = performance.now();
-      if (s >= measureTo) return;
-      if (!started && s >= measureFrom) {
-        started = true;
-        onMeasureStart();
-      }
-      const p = target.next();
-      let status: number;
-      try {
-        status = (await conn.get(p)).status;
-      } catch (e) {
-        errors++;
-        target.tally.errors++;
-        throw e;
-      }
-      const e = performance.now();
-      count(target.tally, status, p);
-      if (s >= measureFrom && e <= measureTo) {
-        lat.push(e - s);
-        if (status !== 200) non200++;
-      }
-    }
-  };
-  await Promise.all(conns.map(worker));
-  lat.sort((a, b) => a - b);
-  return {
-    connections: conns.length, seconds: durationS, requests: lat.length, rps: Math.round(lat.length / durationS),
-    p50Ms: round2(pct(lat, 0.5)), p95Ms: round2(pct(lat, 0.95)), p99Ms: round2(pct(lat, 0.99)), non200, errors,
-  };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // server-side counters (read between phases only)
@@ -236,11 +94,6 @@ function profile(a: ServerStats, b: ServerStats, ca: CpuSnapshot, cb: CpuSnapsho
 
 // ---------------------------------------------------------------------------------------------------------------
 
-function gitInfo() {
-  const run = (args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
-  return { commit: run(['rev-parse', '--short', 'HEAD']), uncommittedFiles: run(['status', '--porcelain']).split('\n').filter(Boolean).length };
-}
-
 async function main() {
   const startedAt = new Date();
   const machine = {
@@ -254,10 +107,7 @@ async function main() {
   log(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memGiB} GiB, ${machine.node}, load average ${machine.loadAvgAtStart.join(' ')}`);
 
   // 1. PostgreSQL -------------------------------------------------------------------------------------------
-  const { startPgServer } = (await import(new URL('../scripts/pg-server.mjs', import.meta.url).href)) as {
-    startPgServer(opts?: { log?: (m: string) => void }): Promise<PgServer>;
-  };
-  pgServer = await startPgServer({ log: (m) => log(`pg-server: ${m}`) });
+  const pgServer = await startPostgres();
   const dbUrl = pgServer.url;
   const pgKind = pgServer.kind;
   let postmasterPid: number | null = null;
@@ -265,7 +115,7 @@ async function main() {
     postmasterPid = Number.parseInt(fs.readFileSync(path.join(pgServer.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0], 10) || null;
   }
 
-  database = await openDatabase({ url: dbUrl, poolSize: 4 });
+  const database = (open.database = await openDatabase({ url: dbUrl, poolSize: 4 }));
   const db = database.db;
   await migrate(database);
   const [pgInfo] = await rows<{ version: string; fsync: string; synchronous_commit: string; shared_buffers: string; max_connections: string }>(db, sql`
@@ -322,42 +172,13 @@ async function main() {
   if (CFG.experiment === 'prepared') {
     await db.execute(sql.raw(`alter database "${new URL(dbUrl).pathname.slice(1)}" set plan_cache_mode = force_generic_plan`));
   }
-  const tSrv = performance.now();
   const cpuProfDir = path.join(ROOT, '.bench', `cpuprof-${startedAt.toISOString().replace(/[:.]/g, '-')}`);
-  const profArgs = CFG.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
-  serverChild = spawn(process.execPath, [...profArgs, '--import', 'tsx', path.join('bench', 'server.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', KOERS_TODAY: CFG.today, DATA_DIR: path.join(os.tmpdir(), 'koers-bench-unused') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const ready = await new Promise<{ url: string; pid: number }>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('server did not report ready within 60 s')), 60_000);
-    serverChild!.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /BENCH-SERVER-READY (\{.*\})/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(JSON.parse(m[1]));
-      }
-    });
-    serverChild!.once('exit', (code, sig) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited before ready (code ${code}, signal ${sig})`));
-    });
-  });
+  const ready = await startServer(dbUrl, CFG.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []);
   const base = ready.url;
-  log(`server pid ${ready.pid} ready at ${base} in ${Math.round(performance.now() - tSrv)} ms`);
   const meter = new CpuMeter(ready.pid, postmasterPid);
 
   // 4. Log in as the IB and check the endpoints ---------------------------------------------------------------
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'ib', password: DEMO_PASSWORD }),
-  });
-  const loginBody = (await login.json()) as { status?: string };
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  if (login.status !== 200 || loginBody.status !== 'ok' || !cookie) throw new Error(`login as ib failed: ${login.status} ${JSON.stringify(loginBody)}`);
-  const headers = { Cookie: cookie, Connection: 'keep-alive' };
+  const headers = await loginHeaders(base, 'ib');
 
   const check = await KeepAliveConnection.open(base, headers);
   const sizes: Record<string, number> = {};
@@ -466,9 +287,9 @@ async function main() {
   await stopServer();
   const [dbSizeAfter] = await rows<{ s: string }>(db, sql`select pg_size_pretty(pg_database_size(current_database())) as s`);
   await database.close();
-  database = null;
+  open.database = null;
   await pgServer.stop();
-  pgServer = null;
+  open.pgServer = null;
 
   // 6. Summary -----------------------------------------------------------------------------------------------
   const med = (f: (r: RoundResult) => number) => round2(median(roundResults.map(f)));
@@ -585,8 +406,8 @@ main().then(
   async (e) => {
     log(`ERROR: ${(e as Error).stack ?? e}`);
     killServerSync();
-    await database?.close().catch(() => {});
-    await pgServer?.stop().catch(() => {});
+    await open.database?.close().catch(() => {});
+    await open.pgServer?.stop().catch(() => {});
     process.exit(2);
   },
 );
