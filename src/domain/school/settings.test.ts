@@ -3,8 +3,9 @@ import { defaultSchoolSettings, readSchoolSettings, schoolSettingsSchema } from 
 
 describe('defaultSchoolSettings', () => {
   it('calls the care coordinator "intern begeleider" in PO and "zorgcoördinator" in VO', () => {
-    expect(defaultSchoolSettings('po')).toEqual({ careCoordinatorLabel: 'intern begeleider', requireTotpForCareRoles: false });
-    expect(defaultSchoolSettings('vo')).toEqual({ careCoordinatorLabel: 'zorgcoördinator', requireTotpForCareRoles: false });
+    const results = { publishResultsToParents: false, resultNorm: { scale: 'IV', level: 'III', percent: 75 } };
+    expect(defaultSchoolSettings('po')).toEqual({ careCoordinatorLabel: 'intern begeleider', requireTotpForCareRoles: false, ...results });
+    expect(defaultSchoolSettings('vo')).toEqual({ careCoordinatorLabel: 'zorgcoördinator', requireTotpForCareRoles: false, ...results });
   });
 
   it('are valid settings themselves', () => {
@@ -15,7 +16,9 @@ describe('defaultSchoolSettings', () => {
   it('returns a fresh object each time (no shared mutable default)', () => {
     const a = defaultSchoolSettings('po');
     a.careCoordinatorLabel = 'changed';
+    a.resultNorm.percent = 10;
     expect(defaultSchoolSettings('po').careCoordinatorLabel).toBe('intern begeleider');
+    expect(defaultSchoolSettings('po').resultNorm.percent).toBe(75);
   });
 });
 
@@ -27,12 +30,14 @@ describe('readSchoolSettings', () => {
 
   it('fills settings missing from what is stored with the defaults of the sector', () => {
     expect(readSchoolSettings('po', {})).toEqual(defaultSchoolSettings('po'));
-    expect(readSchoolSettings('vo', { requireTotpForCareRoles: true })).toEqual({ careCoordinatorLabel: 'zorgcoördinator', requireTotpForCareRoles: true });
-    expect(readSchoolSettings('po', { careCoordinatorLabel: 'zorgcoördinator' })).toEqual({ careCoordinatorLabel: 'zorgcoördinator', requireTotpForCareRoles: false });
+    expect(readSchoolSettings('vo', { requireTotpForCareRoles: true })).toEqual({ ...defaultSchoolSettings('vo'), requireTotpForCareRoles: true });
+    expect(readSchoolSettings('po', { careCoordinatorLabel: 'zorgcoördinator' })).toEqual({ ...defaultSchoolSettings('po'), careCoordinatorLabel: 'zorgcoördinator' });
   });
 
   it('keeps valid stored values', () => {
-    expect(readSchoolSettings('po', { careCoordinatorLabel: 'ib-er', requireTotpForCareRoles: true })).toEqual({ careCoordinatorLabel: 'ib-er', requireTotpForCareRoles: true });
+    expect(readSchoolSettings('po', { careCoordinatorLabel: 'ib-er', requireTotpForCareRoles: true })).toEqual({ ...defaultSchoolSettings('po'), careCoordinatorLabel: 'ib-er', requireTotpForCareRoles: true });
+    const stored = { publishResultsToParents: true, resultNorm: { scale: 'AE', level: 'C', percent: 80 } };
+    expect(readSchoolSettings('po', stored)).toEqual({ ...defaultSchoolSettings('po'), ...stored });
   });
 
   it('trims the stored label', () => {
@@ -46,6 +51,15 @@ describe('readSchoolSettings', () => {
     { what: 'a label that is not a string', stored: { careCoordinatorLabel: 12 } },
     { what: 'a 2FA flag that is not a boolean', stored: { requireTotpForCareRoles: 'yes' } },
     { what: 'a 2FA flag of null', stored: { requireTotpForCareRoles: null } },
+    { what: 'a publish flag that is not a boolean', stored: { publishResultsToParents: 'ja' } },
+    { what: 'a norm level not on its scale', stored: { resultNorm: { scale: 'IV', level: 'C', percent: 75 } } },
+    { what: 'a norm level in lower case', stored: { resultNorm: { scale: 'IV', level: 'iii', percent: 75 } } },
+    { what: 'a norm sub-level the scale lacks', stored: { resultNorm: { scale: 'AE', level: 'A+', percent: 75 } } },
+    { what: 'an unknown norm scale', stored: { resultNorm: { scale: 'XY', level: 'III', percent: 75 } } },
+    { what: 'a norm percent of 0', stored: { resultNorm: { scale: 'IV', level: 'III', percent: 0 } } },
+    { what: 'a norm percent over 100', stored: { resultNorm: { scale: 'IV', level: 'III', percent: 101 } } },
+    { what: 'a fractional norm percent', stored: { resultNorm: { scale: 'IV', level: 'III', percent: 74.5 } } },
+    { what: 'a norm without a level', stored: { resultNorm: { scale: 'IV', percent: 75 } } },
   ])('rejects $what and falls back to the defaults', ({ stored }) => {
     const read = readSchoolSettings('vo', stored);
     expect(read).toEqual(defaultSchoolSettings('vo'));
@@ -59,13 +73,36 @@ describe('readSchoolSettings', () => {
 
   it('drops unknown stored keys', () => {
     const read = readSchoolSettings('po', { careCoordinatorLabel: 'ib-er', retired: 'old setting' });
-    expect(read).toEqual({ careCoordinatorLabel: 'ib-er', requireTotpForCareRoles: false });
-    expect(Object.keys(read).sort()).toEqual(['careCoordinatorLabel', 'requireTotpForCareRoles']);
+    expect(read).toEqual({ ...defaultSchoolSettings('po'), careCoordinatorLabel: 'ib-er' });
+    expect(Object.keys(read).sort()).toEqual(['careCoordinatorLabel', 'publishResultsToParents', 'requireTotpForCareRoles', 'resultNorm']);
   });
 
   it('does not change the stored object', () => {
     const stored = { careCoordinatorLabel: '  ib-er ' };
     readSchoolSettings('po', stored);
     expect(stored).toEqual({ careCoordinatorLabel: '  ib-er ' });
+  });
+});
+
+describe('result settings', () => {
+  it('keep a valid norm on either scale, sub-levels included', () => {
+    for (const resultNorm of [
+      { scale: 'IV', level: 'I+', percent: 10 },
+      { scale: 'IV', level: 'V-', percent: 100 },
+      { scale: 'AE', level: 'C', percent: 1 },
+    ]) {
+      expect(readSchoolSettings('po', { resultNorm }).resultNorm).toEqual(resultNorm);
+    }
+  });
+
+  it('an invalid norm falls back on its own, without touching the publish flag', () => {
+    const read = readSchoolSettings('po', { publishResultsToParents: true, resultNorm: { scale: 'IV', level: 'X', percent: 75 } });
+    expect(read.publishResultsToParents).toBe(true);
+    expect(read.resultNorm).toEqual({ scale: 'IV', level: 'III', percent: 75 });
+  });
+
+  it('a partial update of only the publish flag validates (as PATCH uses it)', () => {
+    expect(schoolSettingsSchema.partial().safeParse({ publishResultsToParents: true }).success).toBe(true);
+    expect(schoolSettingsSchema.partial().safeParse({ resultNorm: { scale: 'IV', level: 'VI', percent: 75 } }).success).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEVEL_SCALES, normalizeLevel } from '../assessments/scales';
 
 /**
  * A school's own way of working. Every capability adds its settings here, with a default that
@@ -9,6 +10,17 @@ export const schoolSettingsSchema = z.object({
   careCoordinatorLabel: z.string().trim().min(2).max(60),
   /** Two-factor login compulsory for everyone in a care role (see CARE_ROLES). */
   requireTotpForCareRoles: z.boolean(),
+  /** Parents (with gezag) see their child's test results. Off by default: results are care data. */
+  publishResultsToParents: z.boolean(),
+  /** The school's result norm, e.g. "75 % scores III or higher" (seed 001): share of pupils at or above a level. */
+  resultNorm: z
+    .object({
+      scale: z.enum(LEVEL_SCALES),
+      /** A main level or sub-level of the scale in its canonical spelling (`III`, `I+`, `C`). */
+      level: z.string().min(1).max(4),
+      percent: z.number().int().min(1).max(100),
+    })
+    .refine((n) => normalizeLevel(n.scale, n.level) === n.level, { message: 'level not on the scale', path: ['level'] }),
 });
 export type SchoolSettings = z.infer<typeof schoolSettingsSchema>;
 
@@ -16,6 +28,8 @@ export function defaultSchoolSettings(sector: 'po' | 'vo'): SchoolSettings {
   return {
     careCoordinatorLabel: sector === 'po' ? 'intern begeleider' : 'zorgcoördinator',
     requireTotpForCareRoles: false,
+    publishResultsToParents: false,
+    resultNorm: { scale: 'IV', level: 'III', percent: 75 },
   };
 }
 
