@@ -79,6 +79,21 @@ const AUDIT: Record<Subject, Pupil[]> = {
   zorgcoordinator: ['pVo'],
   otherIb: ['pOther'],
 };
+/** Results (care data): care roles and the pupil's (current or last year's) staff; parents only where the school publishes results (off here). */
+const VIEW_CARE: Record<Subject, Pupil[]> = {
+  teacher5: ['p5', 'p6handover'],
+  teacher3: ['p3', 'pNoGezagChild'],
+  ib: ['p5', 'p6handover', 'p3', 'pNoGezagChild'],
+  director: ['p5', 'p6handover', 'p3', 'pNoGezagChild'],
+  admin: [],
+  parent: [],
+  parentNoGezag: [],
+  mentor: ['pVo'],
+  vakdocent: ['pVo'],
+  zorgcoordinator: ['pVo'],
+  board: [],
+  otherIb: ['pOther'],
+};
 const EDIT_ADMIN: Record<Subject, Pupil[]> = {
   ...Object.fromEntries(SUBJECTS.map((s) => [s, []])) as unknown as Record<Subject, Pupil[]>,
   admin: ['p5', 'p6handover', 'p3', 'pNoGezagChild', 'pVo'],
@@ -88,6 +103,7 @@ const EDIT_ADMIN: Record<Subject, Pupil[]> = {
 const PUPIL_ROUTES: Record<string, { expect: Record<Subject, Pupil[]>; call: (id: number) => { method: string; url: string; body?: unknown }; read: boolean }> = {
   'GET /api/pupils/:id': { expect: VIEW, read: true, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}` }) },
   'GET /api/pupils/:id/audit': { expect: AUDIT, read: true, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}/audit` }) },
+  'GET /api/pupils/:id/results': { expect: VIEW_CARE, read: true, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}/results` }) },
   // Writes use a stale version or unknown ids, so an allowed call is refused by the data (409/404/422), never by the policy.
   'PATCH /api/pupils/:id': { expect: EDIT_ADMIN, read: false, call: (id) => ({ method: 'PATCH', url: `/api/pupils/${id}`, body: { version: -1 } }) },
   'POST /api/pupils/:id/enrolments': { expect: EDIT_ADMIN, read: false, call: (id) => ({ method: 'POST', url: `/api/pupils/${id}/enrolments`, body: { groupId: 999999 } }) },
@@ -111,6 +127,15 @@ const DECLARED: Record<string, string> = {
   'GET /api/boards': 'user', 'GET /api/schools': 'user', 'POST /api/schools': 'school', 'PATCH /api/schools/:id': 'school',
   'GET /api/schools/:id/years': 'school', 'POST /api/schools/:id/years': 'school', 'PUT /api/years/:id/periods': 'school',
   'GET /api/users': 'school', 'POST /api/users': 'school', 'PATCH /api/users/:id': 'school', 'GET /api/outbox': 'school',
+  // Pupil monitoring (issue 3).
+  'GET /api/schools/:schoolId/instruments': 'school', 'POST /api/schools/:schoolId/instruments': 'school', 'PATCH /api/instruments/:id': 'school',
+  'GET /api/instruments/:id/norms': 'school', 'PUT /api/instruments/:id/norms': 'school',
+  'GET /api/groups/:id/results': 'group', 'PUT /api/groups/:id/results': 'group',
+  'GET /api/groups/:id/cross-section': 'group', 'GET /api/groups/:id/signals': 'group',
+  'GET /api/schools/:schoolId/trend': 'school',
+  'GET /api/schools/:schoolId/signal-rules': 'school', 'PUT /api/schools/:schoolId/signal-rules': 'school',
+  'POST /api/schools/:schoolId/result-imports': 'school', 'POST /api/result-imports/:id/preview': 'school',
+  'POST /api/result-imports/:id/commit': 'school', 'GET /api/result-imports/:id': 'school',
 };
 
 describe('route declarations', () => {
@@ -219,6 +244,99 @@ describe('list routes show only what the policy allows', () => {
     for (const route of Object.values(PUPIL_ROUTES)) {
       const call = route.call(P.p5);
       expect((await t.request(call.method, call.url, undefined, call.body)).status).toBe(401);
+    }
+  });
+});
+
+describe('pupil-monitoring routes follow the policy', () => {
+  let instrumentId = 0;
+  let poSchool = 0;
+  let voSchool = 0;
+  beforeAll(async () => {
+    [{ id: poSchool }] = await t.q<{ id: number }>(sql`select school_id as id from groups where id = ${G.g5}`);
+    [{ id: voSchool }] = await t.q<{ id: number }>(sql`select school_id as id from groups where id = ${G.gVo}`);
+    [{ id: instrumentId }] = await t.q<{ id: number }>(sql`select id from instruments where school_id = ${poSchool} and code = 'cito-rekenen'`);
+  });
+
+  it('group result views (grid, dwarsdoorsnede, signals) follow group.view; entering follows group.editCare', async () => {
+    const q = `instrumentId=${instrumentId}&moment=M5`;
+    const view: [Subject, keyof typeof G, number][] = [
+      ['teacher5', 'g5', 200], ['teacher5', 'g5LastYear', 200], ['teacher5', 'g3', 403], ['teacher3', 'g5', 403], ['ib', 'g5', 200],
+      ['director', 'g5', 200], ['board', 'g5', 200], ['admin', 'g5', 200], ['parent', 'g5', 403], ['zorgcoordinator', 'g5', 403],
+      ['otherIb', 'g5', 403], ['mentor', 'g5', 403],
+    ];
+    for (const [subject, group, status] of view) {
+      for (const url of [`/api/groups/${G[group]}/results?${q}`, `/api/groups/${G[group]}/cross-section?${q}`, `/api/groups/${G[group]}/signals`]) {
+        const res = await t.request('GET', url, cookies[subject]);
+        expect(res.status, `${subject} GET ${url}`).toBe(status);
+      }
+    }
+    // Admin and board see the group but no care data: their grid is empty.
+    for (const subject of ['admin', 'board'] as const) {
+      const res = await t.request('GET', `/api/groups/${G.g5}/results?${q}`, cookies[subject]);
+      expect(res.body.rows, subject).toEqual([]);
+    }
+    const edit: [Subject, keyof typeof G, number][] = [
+      ['teacher5', 'g5', 200], ['teacher5', 'g5LastYear', 403], ['teacher3', 'g5', 403], ['ib', 'g5', 200], ['director', 'g5', 403],
+      ['admin', 'g5', 403], ['board', 'g5', 403], ['parent', 'g5', 403], ['otherIb', 'g5', 403], ['zorgcoordinator', 'g5', 403],
+    ];
+    for (const [subject, group, status] of edit) {
+      const res = await t.request('PUT', `/api/groups/${G[group]}/results`, cookies[subject], { instrumentId, moment: 'M5', takenOn: null, rows: [] });
+      expect(res.status, `${subject} PUT ${group}`).toBe(status);
+    }
+  });
+
+  it('school-level pupil-monitoring routes: set-up and imports for the care coordinator, the trend for care roles, director and board', async () => {
+    const checks: [Subject, string, string, unknown, number][] = [
+      ['teacher5', 'GET', `/api/schools/${poSchool}/instruments`, undefined, 200],
+      ['parent', 'GET', `/api/schools/${poSchool}/instruments`, undefined, 200],
+      ['otherIb', 'GET', `/api/schools/${poSchool}/instruments`, undefined, 403],
+      ['zorgcoordinator', 'GET', `/api/schools/${poSchool}/instruments`, undefined, 403],
+      ['board', 'GET', `/api/schools/${poSchool}/signal-rules`, undefined, 200],
+      ['otherIb', 'GET', `/api/schools/${poSchool}/signal-rules`, undefined, 403],
+      ['teacher5', 'GET', `/api/instruments/${instrumentId}/norms`, undefined, 200],
+      ['otherIb', 'GET', `/api/instruments/${instrumentId}/norms`, undefined, 403],
+      ['ib', 'GET', `/api/schools/${poSchool}/trend?domain=spelling`, undefined, 200],
+      ['director', 'GET', `/api/schools/${poSchool}/trend?domain=spelling`, undefined, 200],
+      ['board', 'GET', `/api/schools/${poSchool}/trend?domain=spelling`, undefined, 200],
+      ['teacher5', 'GET', `/api/schools/${poSchool}/trend?domain=spelling`, undefined, 403],
+      ['admin', 'GET', `/api/schools/${poSchool}/trend?domain=spelling`, undefined, 403],
+      ['zorgcoordinator', 'GET', `/api/schools/${poSchool}/trend?domain=spelling`, undefined, 403],
+      ['otherIb', 'GET', `/api/schools/${poSchool}/trend?domain=spelling`, undefined, 403],
+      ['zorgcoordinator', 'GET', `/api/schools/${voSchool}/trend?domain=rekenen-wiskunde`, undefined, 200],
+    ];
+    // Writes by everyone but the school's care coordinator are refused; the care coordinator's are refused by the data (422).
+    for (const subject of SUBJECTS) {
+      const expected = subject === 'ib' ? 422 : 403;
+      checks.push(
+        [subject, 'POST', `/api/schools/${poSchool}/instruments`, { code: 'x' }, expected],
+        [subject, 'PATCH', `/api/instruments/${instrumentId}`, { version: 'x' }, expected],
+        [subject, 'PUT', `/api/instruments/${instrumentId}/norms`, { csv: 'soort;moment\nniveau;M9' }, expected],
+        [subject, 'PUT', `/api/schools/${poSchool}/signal-rules`, { items: [{ kind: 'nonsense' }] }, expected],
+      );
+    }
+    for (const [subject, method, url, body, status] of checks) {
+      const res = await t.request(method, url, cookies[subject], body);
+      expect(res.status, `${subject} ${method} ${url}`).toBe(status);
+    }
+  });
+
+  it('result imports: only the care coordinator of the school uploads, previews, commits and follows progress', async () => {
+    const upload = (subject: Subject, schoolId: number) => t.app.inject({
+      method: 'POST', url: `/api/schools/${schoolId}/result-imports?fileName=a.csv`,
+      headers: { cookie: cookies[subject], 'content-type': 'text/csv' }, payload: 'leerlingnummer;toets;toetsmoment;afnamedatum;vaardigheidsscore\n1;cito-rekenen;M5;2026-11-20;190\n',
+    });
+    for (const subject of SUBJECTS) {
+      const res = await upload(subject, poSchool);
+      expect(res.statusCode, subject).toBe(subject === 'ib' ? 201 : 403);
+    }
+    const id = JSON.parse((await upload('ib', poSchool)).body).id as number;
+    for (const subject of SUBJECTS) {
+      const expected = subject === 'ib' ? 200 : 403;
+      expect((await t.request('GET', `/api/result-imports/${id}`, cookies[subject])).status, subject).toBe(expected);
+      expect((await t.request('POST', `/api/result-imports/${id}/preview`, cookies[subject], { mapping: {} })).status, subject).toBe(expected);
+      // An empty mapping cannot be committed: 422 for the care coordinator, nothing written.
+      expect((await t.request('POST', `/api/result-imports/${id}/commit`, cookies[subject], { mapping: {} })).status, subject).toBe(subject === 'ib' ? 422 : 403);
     }
   });
 });

@@ -362,29 +362,31 @@ describe('pupil access properties', () => {
 
 describe('decideSchool', () => {
   // Expected per grant held, for school 1 of board 1. Written out by hand.
-  const cases: { who: string; grant: RoleGrant; manage: boolean; viewAllPupils: boolean }[] = [
-    { who: 'admin at the school', grant: atSchool('admin', 1), manage: true, viewAllPupils: true },
-    { who: 'admin of the board', grant: atBoard('admin', 1), manage: true, viewAllPupils: false },
-    { who: 'care coordinator', grant: atSchool('care_coordinator', 1), manage: false, viewAllPupils: true },
-    { who: 'director', grant: atSchool('director', 1), manage: false, viewAllPupils: true },
-    { who: 'board role', grant: atBoard('board', 1), manage: false, viewAllPupils: true },
-    { who: 'teacher', grant: atSchool('teacher', 1), manage: false, viewAllPupils: false },
-    { who: 'mentor', grant: atSchool('mentor', 1), manage: false, viewAllPupils: false },
-    { who: 'subject teacher', grant: atSchool('subject_teacher', 1), manage: false, viewAllPupils: false },
-    { who: 'parent', grant: atSchool('parent', 1), manage: false, viewAllPupils: false },
-    { who: 'admin at another school of the board', grant: atSchool('admin', 3), manage: false, viewAllPupils: false },
-    { who: 'admin at a school of another board', grant: atSchool('admin', 2), manage: false, viewAllPupils: false },
-    { who: 'admin of another board', grant: atBoard('admin', 2), manage: false, viewAllPupils: false },
-    { who: 'care coordinator at another school', grant: atSchool('care_coordinator', 3), manage: false, viewAllPupils: false },
-    { who: 'board role of another board', grant: atBoard('board', 2), manage: false, viewAllPupils: false },
+  const cases: { who: string; grant: RoleGrant; manage: boolean; viewAllPupils: boolean; manageCare: boolean; careOverview: boolean }[] = [
+    { who: 'admin at the school', grant: atSchool('admin', 1), manage: true, viewAllPupils: true, manageCare: false, careOverview: false },
+    { who: 'admin of the board', grant: atBoard('admin', 1), manage: true, viewAllPupils: false, manageCare: false, careOverview: false },
+    { who: 'care coordinator', grant: atSchool('care_coordinator', 1), manage: false, viewAllPupils: true, manageCare: true, careOverview: true },
+    { who: 'director', grant: atSchool('director', 1), manage: false, viewAllPupils: true, manageCare: false, careOverview: true },
+    { who: 'board role', grant: atBoard('board', 1), manage: false, viewAllPupils: true, manageCare: false, careOverview: true },
+    { who: 'teacher', grant: atSchool('teacher', 1), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
+    { who: 'mentor', grant: atSchool('mentor', 1), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
+    { who: 'subject teacher', grant: atSchool('subject_teacher', 1), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
+    { who: 'parent', grant: atSchool('parent', 1), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
+    { who: 'admin at another school of the board', grant: atSchool('admin', 3), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
+    { who: 'admin at a school of another board', grant: atSchool('admin', 2), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
+    { who: 'admin of another board', grant: atBoard('admin', 2), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
+    { who: 'care coordinator at another school', grant: atSchool('care_coordinator', 3), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
+    { who: 'board role of another board', grant: atBoard('board', 2), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
   ];
 
-  it('lists exactly the three school actions', () => {
-    expect([...SCHOOL_ACTIONS].sort()).toEqual(['school.manage', 'school.viewAllPupils', 'school.viewOutbox']);
+  it('lists exactly the five school actions', () => {
+    expect([...SCHOOL_ACTIONS].sort()).toEqual(['school.manage', 'school.manageCare', 'school.viewAllPupils', 'school.viewCareOverview', 'school.viewOutbox']);
   });
 
-  it.each(cases)('$who: manage/outbox $manage, all pupils $viewAllPupils', ({ grant, manage, viewAllPupils }) => {
+  it.each(cases)('$who: manage/outbox $manage, all pupils $viewAllPupils, care set-up $manageCare, care overview $careOverview', ({ grant, manage, viewAllPupils, manageCare, careOverview }) => {
     const a = actor(grant);
+    expect(decideSchool(a, 'school.manageCare', 1, 1).allow).toBe(manageCare);
+    expect(decideSchool(a, 'school.viewCareOverview', 1, 1).allow).toBe(careOverview);
     expect(decideSchool(a, 'school.manage', 1, 1).allow).toBe(manage);
     expect(decideSchool(a, 'school.viewOutbox', 1, 1).allow).toBe(manage);
     expect(decideSchool(a, 'school.viewAllPupils', 1, 1).allow).toBe(viewAllPupils);
@@ -395,6 +397,10 @@ describe('decideSchool', () => {
     expect(decideSchool(actor(atBoard('admin', 1)), 'school.manage', 1, 1)).toEqual({ allow: true, basis: 'board_admin' });
     expect(decideSchool(actor(atSchool('teacher', 1)), 'school.manage', 1, 1)).toEqual({ allow: false, reason: 'not_admin' });
     expect(decideSchool(actor(atSchool('teacher', 1)), 'school.viewAllPupils', 1, 1)).toEqual({ allow: false, reason: 'no_school_wide_role' });
+    expect(decideSchool(actor(atSchool('care_coordinator', 1)), 'school.manageCare', 1, 1)).toEqual({ allow: true, basis: 'care_coordinator' });
+    expect(decideSchool(actor(atSchool('admin', 1)), 'school.manageCare', 1, 1)).toEqual({ allow: false, reason: 'no_school_wide_role' });
+    expect(decideSchool(actor(atBoard('board', 1)), 'school.viewCareOverview', 1, 1)).toEqual({ allow: true, basis: 'board' });
+    expect(decideSchool(actor(atSchool('teacher', 1)), 'school.viewCareOverview', 1, 1)).toEqual({ allow: false, reason: 'no_school_wide_role' });
   });
 
   it('nobody without a grant at the school or its board may do anything at school level', () => {

@@ -128,6 +128,10 @@ export const SCHOOL_ACTIONS = [
   'school.viewAllPupils',
   /** Read the school's outbox (demo and support). */
   'school.viewOutbox',
+  /** Manage the school's pupil-monitoring set-up: instruments, norm tables, signal rules, result imports. */
+  'school.manageCare',
+  /** See school-wide aggregates of care data (the four-year result trend); no individual pupil's data. */
+  'school.viewCareOverview',
 ] as const;
 export type SchoolAction = (typeof SCHOOL_ACTIONS)[number];
 
@@ -144,6 +148,14 @@ export function decideSchool(actor: Actor, action: SchoolAction, schoolId: numbe
       if (roles.has('care_coordinator')) return allow('care_coordinator');
       if (roles.has('director')) return allow('director');
       if (roles.has('admin')) return allow('admin');
+      if (board.has('board')) return allow('board');
+      return deny('no_school_wide_role');
+    case 'school.manageCare':
+      if (roles.has('care_coordinator')) return allow('care_coordinator');
+      return deny('no_school_wide_role');
+    case 'school.viewCareOverview':
+      if (roles.has('care_coordinator')) return allow('care_coordinator');
+      if (roles.has('director')) return allow('director');
       if (board.has('board')) return allow('board');
       return deny('no_school_wide_role');
   }

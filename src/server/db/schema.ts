@@ -2,7 +2,7 @@
 // Keep to PostgreSQL 15 SQL: PGlite is PostgreSQL 18, production may be 15.
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text,
+  bigserial, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, smallint, text,
   timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
@@ -184,3 +184,90 @@ export const auditLog = pgTable('audit_log', {
   detail: jsonb('detail'),
   ip: text('ip'),
 }, (t) => [index('audit_pupil_idx').on(t.pupilId, t.at), index('audit_school_idx').on(t.schoolId, t.at)]);
+
+// ---- Pupil monitoring (leerlingvolgsysteem, issue 3) ----
+
+/** A test or observation list a school uses (toets / instrument), with its moments and score kinds; editable per school. */
+export const instruments = pgTable('instruments', {
+  id: serial('id').primaryKey(),
+  schoolId: integer('school_id').notNull().references(() => schools.id),
+  /** Stable kebab-case code (the defaults' codes match DEFAULT_INSTRUMENTS). */
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  domain: text('domain').notNull(),
+  supplier: text('supplier').notNull(),
+  moments: text('moments').array().notNull(),
+  scoreKinds: text('score_kinds').array().notNull(),
+  levelScale: text('level_scale', { enum: ['AE', 'IV'] }),
+  active: boolean('active').notNull().default(true),
+  version: integer('version').notNull().default(1),
+}, (t) => [uniqueIndex('instruments_school_code_uq').on(t.schoolId, t.code)]);
+
+/** Norm tables of an instrument: score → level per moment ('level') or score → DLE ('dle'); data as in domain/assessments/norms.ts. */
+export const normTables = pgTable('norm_tables', {
+  id: serial('id').primaryKey(),
+  instrumentId: integer('instrument_id').notNull().references(() => instruments.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['level', 'dle'] }).notNull(),
+  moment: text('moment'),
+  data: jsonb('data').notNull(),
+}, (t) => [uniqueIndex('norm_tables_uq').on(t.instrumentId, t.kind, sql`coalesce(${t.moment}, '')`)]);
+
+/** An upload of a CSV file of results, from upload through preview to the one-transaction commit. */
+export const resultImports = pgTable('result_imports', {
+  id: serial('id').primaryKey(),
+  schoolId: integer('school_id').notNull().references(() => schools.id),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  status: text('status', { enum: ['uploaded', 'committing', 'committed', 'failed'] }).notNull().default('uploaded'),
+  uploadedBy: integer('uploaded_by').references(() => users.id),
+  createdAt: createdAt(),
+  committedAt: timestamp('committed_at', { withTimezone: true }),
+  total: integer('total').notNull().default(0),
+  inserted: integer('inserted').notNull().default(0),
+  updated: integer('updated').notNull().default(0),
+  unchanged: integer('unchanged').notNull().default(0),
+  /** Rows written so far by the running commit, and when its job last said so (any process can show the progress). */
+  processed: integer('processed').notNull().default(0),
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+  /** The decoded CSV text; cleared after a successful commit. */
+  content: text('content'),
+  error: text('error'),
+}, (t) => [index('result_imports_school_idx').on(t.schoolId, t.createdAt)]);
+
+/** One test result of one pupil on one instrument at one moment of one school year. */
+export const results = pgTable('results', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  pupilId: integer('pupil_id').notNull().references(() => pupils.id, { onDelete: 'cascade' }),
+  instrumentId: integer('instrument_id').notNull().references(() => instruments.id),
+  schoolYearId: integer('school_year_id').notNull().references(() => schoolYears.id),
+  moment: text('moment').notNull(),
+  takenOn: date('taken_on').notNull(),
+  /** The pupil's grade (PO groep / VO leerjaar) when the test was taken. */
+  grade: smallint('grade'),
+  rawScore: numeric('raw_score'),
+  abilityScore: numeric('ability_score'),
+  level: text('level'),
+  percentile: smallint('percentile'),
+  dle: numeric('dle'),
+  textValue: text('text_value'),
+  importId: integer('import_id').references(() => resultImports.id, { onDelete: 'set null' }),
+  enteredBy: integer('entered_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+}, (t) => [
+  uniqueIndex('results_key_uq').on(t.pupilId, t.instrumentId, t.schoolYearId, t.moment),
+  index('results_instrument_year_moment_idx').on(t.instrumentId, t.schoolYearId, t.moment),
+]);
+
+/** A school's signalling rule (signalering): which results mark a pupil for attention or enrichment. */
+export const signalRules = pgTable('signal_rules', {
+  id: serial('id').primaryKey(),
+  schoolId: integer('school_id').notNull().references(() => schools.id),
+  kind: text('kind').notNull(),
+  label: text('label').notNull(),
+  params: jsonb('params').notNull(),
+  domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
+  active: boolean('active').notNull().default(true),
+  version: integer('version').notNull().default(1),
+}, (t) => [index('signal_rules_school_idx').on(t.schoolId)]);

@@ -4,6 +4,8 @@ import { Faker, nl, en, base } from '@faker-js/faker';
 import { sql } from 'drizzle-orm';
 import { addDays, schoolYearOf } from '../../domain/school/periods';
 import { defaultSchoolSettings } from '../../domain/school/settings';
+import { ensureDefaultInstruments } from '../assessments/defaults';
+import { seedDemoResults } from '../assessments/demo';
 import { hashPassword } from '../auth/password';
 import { rows, type DbOrTx } from '../db/client';
 
@@ -96,6 +98,13 @@ export interface GenerateOptions {
   pupilsPerSchool?: number;
   /** Create the demo logins with passwords (argon2 hashing costs ~25 ms each). */
   withLogins?: boolean;
+  /**
+   * Test results of the extra (board-size) schools: when set, drawn from fourteen PO instruments over the three school
+   * years, at most this many per pupil (the most recent). About 39 per pupil come out on average (groep 1–2 only
+   * have observation lists), so 50 schools × 400 pupils with resultsPerPupil ≥ 60 give ≈ 0.8 M results (500 pupils ≈ 1 M).
+   * Default: the demo set (Cito rekenen, spelling, begrijpend lezen, DMT, AVI; about 9 per pupil per school year).
+   */
+  resultsPerPupil?: number;
 }
 
 export async function generateBoard(db: DbOrTx, opts: GenerateOptions): Promise<void> {
@@ -147,6 +156,7 @@ export async function generateBoard(db: DbOrTx, opts: GenerateOptions): Promise<
   for (const [schoolIndex, plan] of plans.entries()) {
     const [school] = await rows<{ id: number }>(db, sql`insert into schools (board_id, name, brin, sector, settings)
       values (${board.id}, ${plan.name}, ${plan.brin}, ${plan.sector}, ${JSON.stringify(defaultSchoolSettings(plan.sector))}::jsonb) returning id`);
+    await ensureDefaultInstruments(db, [school.id]);
     roles.push({ user_id: adminUser, role: 'admin', school_id: school.id, board_id: null });
     const demo = schoolIndex < 2 && opts.withLogins !== false;
     const yearIds = await ids(db, 'school_years', years.length);
@@ -277,6 +287,13 @@ export async function generateBoard(db: DbOrTx, opts: GenerateOptions): Promise<
     await bulk(db, 'pupils', { id: 'int', school_id: 'int', first_name: 'text', last_name: 'text', birth_date: 'date', entry_date: 'date', leave_date: 'date' }, pupils);
     await bulk(db, 'enrolments', { pupil_id: 'int', group_id: 'int', school_year_id: 'int', grade: 'int' }, enrol);
     await bulk(db, 'guardians', { pupil_id: 'int', user_id: 'int', relation: 'text', has_authority: 'boolean' }, guardianRows);
+    // Test results over the three school years (pupil monitoring).
+    await seedDemoResults(db, {
+      schoolId: school.id, sector: plan.sector, seed: opts.seed ?? 2026, today: opts.today,
+      years: years.map((y, i) => ({ id: yearIds[i], startYear: Number(y.name.slice(0, 4)) })),
+      enrolments: enrol.map((e) => ({ pupilId: e.pupil_id as number, schoolYearId: e.school_year_id as number, grade: e.grade as number })),
+      resultsPerPupil: schoolIndex >= 2 ? opts.resultsPerPupil : undefined,
+    });
   }
   await bulk(db, 'users', USER_COLUMNS, users.splice(0));
   await bulk(db, 'user_roles', { user_id: 'int', role: 'text', school_id: 'int', board_id: 'int' }, roles);
@@ -286,6 +303,8 @@ export async function generateBoard(db: DbOrTx, opts: GenerateOptions): Promise<
 export async function ensureDemo(db: DbOrTx, today: string, scale = 0): Promise<DemoLogin[]> {
   const [existing] = await rows<{ n: number }>(db, sql`select count(*)::int as n from boards`);
   if (existing.n === 0) await db.transaction(async (tx) => generateBoard(tx, { today, extraSchools: scale, pupilsPerSchool: 400 }));
+  // Schools from before pupil monitoring (or created outside Koers) get the default instruments, norms and signal rules.
+  await ensureDefaultInstruments(db);
   const present = await rows<{ login: string }>(db, sql`select login from users where password_hash is not null`);
   const logins = new Set(present.map((p) => p.login));
   return DEMO_LOGINS.filter((l) => logins.has(l.login));

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { assessmentRoutes } from '../assessments/routes';
 import { authRoutes } from '../auth/routes';
 import { groupRoutes } from '../groups/routes';
 import { schoolRoutes } from '../school/routes';
@@ -10,4 +11,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(studentRoutes);
   await app.register(groupRoutes);
   await app.register(schoolRoutes);
+  await app.register(assessmentRoutes);
 }

@@ -8,6 +8,7 @@ import { checkNewPassword, PASSWORD_PROBLEM_NL } from '../../domain/access/passw
 import { checkPeriods, generatePeriods, PERIOD_PATTERNS, type PeriodProblem } from '../../domain/school/periods';
 import { defaultSchoolSettings, readSchoolSettings, schoolSettingsSchema } from '../../domain/school/settings';
 import { authorizeSchool } from '../access/guard';
+import { ensureDefaultInstruments } from '../assessments/defaults';
 import { audit } from '../audit/audit';
 import { hashPassword } from '../auth/password';
 import { sendResetLink } from '../auth/routes';
@@ -29,6 +30,11 @@ const userSchema = z.object({
 });
 
 const brin = z.string().trim().toUpperCase().regex(/^\d{2}[A-Z]{2}(\d{2})?$/, 'Een BRIN-nummer bestaat uit 2 cijfers en 2 letters, eventueel gevolgd door 2 cijfers (bijv. 12AB of 12AB00).');
+const schoolName = z.string().trim().min(2, 'Een naam heeft minstens 2 tekens.').max(120, 'Een naam heeft hoogstens 120 tekens.');
+// Same rule as schoolSettingsSchema (domain), with a message a school administrator can read at the field.
+const settingsPatch = schoolSettingsSchema.partial().extend({
+  careCoordinatorLabel: z.string().trim().min(2, 'Een benaming heeft minstens 2 tekens.').max(60, 'Een benaming heeft hoogstens 60 tekens.').optional(),
+});
 
 async function schoolList(db: DbOrTx, where: ReturnType<typeof sql>) {
   const list = await rows<{ id: number; board_id: number; board_name: string; name: string; brin: string; sector: 'po' | 'vo'; settings: unknown }>(db, sql`
@@ -91,7 +97,7 @@ export async function schoolRoutes(app: FastifyInstance) {
 
   r.post('/api/schools', {
     config: { access: { kind: 'school' } },
-    schema: { tags: ['school set-up'], body: z.object({ boardId: z.number().int(), name: z.string().trim().min(2).max(120), brin, sector: z.enum(['po', 'vo']) }), response: { 201: schoolSchema } },
+    schema: { tags: ['school set-up'], body: z.object({ boardId: z.number().int(), name: schoolName, brin, sector: z.enum(['po', 'vo']) }), response: { 201: schoolSchema } },
   }, async (req, reply) => {
     const user = requireUser(req);
     if (!decideBoard(user, req.body.boardId).allow) throw forbidden();
@@ -99,6 +105,7 @@ export async function schoolRoutes(app: FastifyInstance) {
     if (dup) throw invalid({ brin: 'Er bestaat al een school met dit BRIN-nummer.' });
     const [s] = await rows<{ id: number }>(db, sql`insert into schools (board_id, name, brin, sector, settings)
       values (${req.body.boardId}, ${req.body.name}, ${req.body.brin}, ${req.body.sector}, ${JSON.stringify(defaultSchoolSettings(req.body.sector))}::jsonb) returning id`);
+    await ensureDefaultInstruments(db, [s.id]);
     await audit(db, { actorId: user.userId, schoolId: s.id, pupilId: null, action: 'create', entity: 'school', entityId: s.id, detail: req.body, ip: req.ip });
     const [created] = await schoolList(db, sql`s.id = ${s.id}`);
     return reply.status(201).send(created);
@@ -108,7 +115,7 @@ export async function schoolRoutes(app: FastifyInstance) {
     config: { access: { kind: 'school' } },
     schema: {
       tags: ['school set-up'], params: z.object({ id: z.coerce.number().int() }),
-      body: z.object({ name: z.string().trim().min(2).max(120).optional(), brin: brin.optional(), settings: schoolSettingsSchema.partial().optional() }),
+      body: z.object({ name: schoolName.optional(), brin: brin.optional(), settings: settingsPatch.optional() }),
       response: { 200: schoolSchema },
     },
   }, async (req) => {
