@@ -10,7 +10,7 @@ import {
 import type { ScoreKind } from '../../domain/assessments/instruments';
 import type { LevelScale } from '../../domain/assessments/scales';
 import { audit } from '../audit/audit';
-import { intArray, rows, type Db, type DbOrTx } from '../db/client';
+import { bulkTransaction, intArray, rows, type Db, type DbOrTx } from '../db/client';
 import { fillFromNorms, loadInstruments, loadNorms, type NormSet } from './repo';
 
 export interface ImportRecord {
@@ -190,18 +190,49 @@ export function startCommit(db: Db, imp: ImportRecord, v: Validation, p: { userI
   };
   void (async () => {
     try {
-      await db.transaction(async (tx) => {
+      await bulkTransaction(db, async (tx, copyIn) => {
         let written = 0;
-        for (let i = 0; i < list.length; i += BATCH) {
-          const batch = list.slice(i, i + BATCH).map((r) => fillFromNorms({ ...r }, v.scales.get(r.instrumentId) ?? null, v.norms.get(r.instrumentId), r.moment));
-          const [c] = await insertBatch(tx, batch, v.grades, imp.id, p.userId, p.overwrite);
-          progress.inserted += c.inserted;
-          progress.updated += c.total - c.inserted;
-          progress.unchanged += batch.length - c.total;
-          written += batch.length;
+        const filled = (r: ValidRow) => fillFromNorms({ ...r }, v.scales.get(r.instrumentId) ?? null, v.norms.get(r.instrumentId), r.moment);
+        const afterRows = (n: number) => {
+          written += n;
           progress.processed = Math.min(progress.total, written + v.unchanged);
           if (Date.now() - lastBeat >= HEARTBEAT_MS) beat();
           if (importTestHooks.failAfterRows != null && written >= importTestHooks.failAfterRows) throw new Error('test: import job killed');
+        };
+        if (copyIn) {
+          // PostgreSQL: the rows stream through COPY into a temporary table, then one insert moves them into results.
+          await tx.execute(sql`create temporary table import_rows (pupil_id int, instrument_id int, school_year_id int, moment text, taken_on date,
+            grade smallint, raw_score numeric, ability_score numeric, level text, percentile smallint, dle numeric, text_value text) on commit drop`);
+          await copyIn('copy import_rows from stdin', (function* () {
+            for (let i = 0; i < list.length; i += BATCH) {
+              const batch = list.slice(i, i + BATCH);
+              yield batch.map((r0) => {
+                const r = filled(r0);
+                return [r.pupilId, r.instrumentId, r.schoolYearId, r.moment, r.takenOn, v.grades.get(`${r.pupilId}:${r.schoolYearId}`) ?? null,
+                  r.rawScore, r.abilityScore, r.level, r.percentile, r.dle, r.textValue].map(copyField).join('\t') + '\n';
+              }).join('');
+              afterRows(batch.length);
+            }
+          })());
+          const [c] = await rows<{ total: number; inserted: number }>(tx, sql`
+            with w as (
+              insert into results (pupil_id, instrument_id, school_year_id, moment, taken_on, grade, raw_score, ability_score, level, percentile, dle, text_value, import_id, entered_by)
+              select u.*, ${imp.id}::int, ${p.userId}::int from import_rows u
+              ${onConflict(p.overwrite)}
+              returning (xmax = 0) as inserted)
+            select count(*)::int as total, (count(*) filter (where inserted))::int as inserted from w`);
+          progress.inserted = c.inserted;
+          progress.updated = c.total - c.inserted;
+          progress.unchanged += list.length - c.total;
+        } else {
+          for (let i = 0; i < list.length; i += BATCH) {
+            const batch = list.slice(i, i + BATCH).map(filled);
+            const [c] = await insertBatch(tx, batch, v.grades, imp.id, p.userId, p.overwrite);
+            progress.inserted += c.inserted;
+            progress.updated += c.total - c.inserted;
+            progress.unchanged += batch.length - c.total;
+            afterRows(batch.length);
+          }
         }
         // One audit entry per pupil whose results this import wrote, in the same transaction.
         const perPupil = new Map<number, { rows: number; replaced: number }>();
@@ -231,6 +262,20 @@ export function startCommit(db: Db, imp: ImportRecord, v: Validation, p: { userI
   })();
 }
 
+/** A stored result for the same pupil, instrument, year and moment: kept, or (the user chose to overwrite) replaced. */
+function onConflict(overwrite: boolean) {
+  return sql`on conflict (pupil_id, instrument_id, school_year_id, moment) do ${overwrite ? sql`update set
+    taken_on = excluded.taken_on, grade = excluded.grade, raw_score = excluded.raw_score, ability_score = excluded.ability_score,
+    level = excluded.level, percentile = excluded.percentile, dle = excluded.dle, text_value = excluded.text_value,
+    import_id = excluded.import_id, entered_by = excluded.entered_by, updated_at = now(), version = results.version + 1` : sql`nothing`}`;
+}
+
+/** A field of COPY's text format. */
+function copyField(v: string | number | null): string {
+  if (v == null) return '\\N';
+  return typeof v === 'number' ? String(v) : v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
 /** One multi-row insert of a batch; returns how many rows were written and how many of those were new. */
 async function insertBatch(tx: DbOrTx, batch: ValidRow[], grades: Map<string, number | null>, importId: number, userId: number, overwrite: boolean) {
   const col = <T>(f: (r: ValidRow) => T) => sql.param(batch.map(f));
@@ -242,10 +287,7 @@ async function insertBatch(tx: DbOrTx, batch: ValidRow[], grades: Map<string, nu
         ${col((r) => r.takenOn)}::date[], ${col((r) => grades.get(`${r.pupilId}:${r.schoolYearId}`) ?? null)}::smallint[],
         ${col((r) => r.rawScore)}::numeric[], ${col((r) => r.abilityScore)}::numeric[], ${col((r) => r.level)}::text[],
         ${col((r) => r.percentile)}::smallint[], ${col((r) => r.dle)}::numeric[], ${col((r) => r.textValue)}::text[]) as u
-      on conflict (pupil_id, instrument_id, school_year_id, moment) do ${overwrite ? sql`update set
-        taken_on = excluded.taken_on, grade = excluded.grade, raw_score = excluded.raw_score, ability_score = excluded.ability_score,
-        level = excluded.level, percentile = excluded.percentile, dle = excluded.dle, text_value = excluded.text_value,
-        import_id = excluded.import_id, entered_by = excluded.entered_by, updated_at = now(), version = results.version + 1` : sql`nothing`}
+      ${onConflict(overwrite)}
       returning (xmax = 0) as inserted)
     select count(*)::int as total, (count(*) filter (where inserted))::int as inserted from w`);
 }

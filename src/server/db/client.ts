@@ -36,6 +36,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
     // Only the root db of a PostgreSQL database is registered: transactions and PGlite fall back to db.execute.
     namedStatementPools.set(db, { pool: pool as unknown as NamedQueryPool, types: resultTypes(pg.types) });
     rootDbs.add(db);
+    pgPools.set(db, { pool, wrap: (client) => drizzle(client as never, { schema }) as unknown as Db });
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -62,6 +63,41 @@ export async function migrate(database: Database): Promise<void> {
 }
 
 const rootDbs = new WeakSet<object>();
+
+interface PgPoolLike { connect(): Promise<PgClientLike> }
+interface PgClientLike { query(q: unknown): unknown; release(err?: Error): void }
+const pgPools = new WeakMap<object, { pool: PgPoolLike; wrap: (client: PgClientLike) => Db }>();
+
+/** Streams rows into `COPY … FROM STDIN` (text format: one line per row, tab-separated, \\N for null). */
+export type CopyIn = (copySql: string, lines: AsyncIterable<string> | Iterable<string>) => Promise<void>;
+
+/**
+ * A transaction on its own connection. On PostgreSQL it also offers `copyIn` (bulk loading through COPY, e.g. the
+ * result import); on PGlite `copyIn` is null and the caller inserts in batches. Commits when `fn` resolves, rolls back
+ * when it throws; a process that dies in between leaves nothing (the server rolls back).
+ */
+export async function bulkTransaction<T>(db: Db, fn: (tx: DbOrTx, copyIn: CopyIn | null) => Promise<T>): Promise<T> {
+  const pg = pgPools.get(db);
+  if (!pg) return db.transaction((tx) => fn(tx, null));
+  const { from } = await import('pg-copy-streams');
+  const { pipeline } = await import('node:stream/promises');
+  const { Readable } = await import('node:stream');
+  const client = await pg.pool.connect();
+  const tx = pg.wrap(client);
+  const copyIn: CopyIn = (copySql, lines) => pipeline(Readable.from(lines), client.query(from(copySql)) as NodeJS.WritableStream);
+  try {
+    await tx.execute(sql`begin`);
+    const out = await fn(tx, copyIn);
+    await tx.execute(sql`commit`);
+    client.release();
+    return out;
+  } catch (e) {
+    // A connection whose rollback failed is in an unknown state: the pool drops it instead of reusing it.
+    const rolledBack = await tx.execute(sql`rollback`).then(() => true, () => false);
+    client.release(rolledBack ? undefined : e instanceof Error ? e : new Error(String(e)));
+    throw e;
+  }
+}
 
 /** True for a database opened by openDatabase, false for a transaction (whose statements must stay in it). */
 export function isRootDb(db: DbOrTx): db is Db {
