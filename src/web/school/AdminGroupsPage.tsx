@@ -167,7 +167,7 @@ function StaffEditor({ school, group, onSaved }: { school: MeSchool; group: Grou
       ) : (
         <TableWrap>
           <table>
-            <caption className="visually-hidden">{t('school.staffCaption', { group: group.name })}</caption>
+            <caption className="visually-hidden">{t('school.staffCaption', { group: groupLabel(t, group.name, school.sector) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('school.staffName')}</th>
@@ -358,7 +358,7 @@ function Groups({ school }: { school: MeSchool }) {
                     <td className="actions">
                       <button type="button" className="button link" onClick={() => setEditing(g.id === editing ? null : g.id)} aria-expanded={g.id === editing}>
                         {t('common.edit')}
-                        <span className="visually-hidden"> {g.name}</span>
+                        <span className="visually-hidden"> {groupLabel(t, g.name, school.sector)}</span>
                       </button>
                     </td>
                   </tr>
@@ -369,7 +369,7 @@ function Groups({ school }: { school: MeSchool }) {
         )}
       </Section>
       {editGroup && yearId !== null ? (
-        <Section title={t('school.editGroupTitle', { name: editGroup.name })}>
+        <Section title={t('school.editGroupTitle', { name: groupLabel(t, editGroup.name, school.sector) })}>
           <GroupForm key={`form-${editGroup.id}`} school={school} yearId={yearId} group={editGroup} onSaved={replace} onClose={() => setEditing(null)} />
           <StaffEditor key={`staff-${editGroup.id}`} school={school} group={editGroup} onSaved={replace} />
         </Section>
