@@ -169,7 +169,7 @@ async function main() {
   const pupilIds = (await rows<{ id: number }>(db, sql`
     select distinct r.pupil_id as id from results r join pupils p on p.id = r.pupil_id where p.school_id = ${ib.school_id} and p.leave_date is null order by 1 limit 200`)).map((r) => r.id);
   const targets = {
-    crossSection: new Target('GET /api/groups/{id}/cross-section (dwarsdoorsnede)', groups.map((g) => `/api/groups/${g.id}/cross-section?instrumentId=${rekenen.id}&moment=E${g.grade}`), newTally()),
+    crossSection: new Target('GET /api/groups/{id}/cross-section (dwarsdoorsnede)', groups.map((g) => `/api/groups/${g.id}/cross-section?instrumentId=${rekenen.id}&moment=${g.grade === 8 ? "M8" : `E${g.grade}`}`), newTally()),
     pupilChart: new Target('GET /api/pupils/{id}/results (chart data)', pupilIds.map((id) => `/api/pupils/${id}/results`), newTally()),
     trend: new Target('GET /api/schools/{id}/trend (four years)', [`/api/schools/${ib.school_id}/trend?domain=rekenen-wiskunde`], newTally()),
   };

@@ -160,8 +160,11 @@ export async function resultPoints(db: DbOrTx, pupilIds: readonly number[], sect
     where r.pupil_id = any(${intArray(pupilIds)})
     order by r.pupil_id, r.taken_on, r.id`);
   const instrumentIds = [...new Set(list.map((r) => r.instrument_id))];
-  const instruments = new Map((await loadInstruments(db, sql`i.id = any(${intArray(instrumentIds)})`)).map((i) => [i.id, i]));
-  const histories = sector === 'po' ? await gradeHistories(db, pupilIds) : new Map();
+  const [instrumentList, histories] = await Promise.all([
+    loadInstruments(db, sql`i.id = any(${intArray(instrumentIds)})`),
+    sector === 'po' ? gradeHistories(db, pupilIds) : Promise.resolve(new Map<number, never>()),
+  ]);
+  const instruments = new Map(instrumentList.map((i) => [i.id, i]));
   for (const r of list) {
     const result = toResult(r);
     const instrument = instruments.get(r.instrument_id)!;

@@ -511,11 +511,15 @@ export async function assessmentRoutes(app: FastifyInstance) {
       await audit(db, { actorId: user.userId, schoolId, pupilId, action: 'denied', entity: 'result', entityId: pupilId, detail: { route: req.routeOptions.url, method: req.method, wanted: 'pupil.viewPublished', reason: 'results_not_published' }, ip: req.ip });
       throw forbidden();
     }
-    const [pupil] = await rows<{ id: number; first_name: string; last_name: string }>(db, sql`select id, first_name, last_name from pupils where id = ${pupilId}`);
-    const items = (await resultPoints(db, [pupilId], school.sector)).get(pupilId) ?? [];
+    // Independent reads in parallel (on PostgreSQL each takes its own pool connection): latency is the slowest, not the sum.
+    const [[pupil], points, rules] = await Promise.all([
+      rows<{ id: number; first_name: string; last_name: string }>(db, sql`select id, first_name, last_name from pupils where id = ${pupilId}`),
+      resultPoints(db, [pupilId], school.sector),
+      asCare ? loadRules(db, schoolId, true) : Promise.resolve([]),
+    ]);
+    const items = points.get(pupilId) ?? [];
     const instrumentIds = [...new Set(items.map((i) => i.instrument.id))];
     const norms = await loadNorms(db, instrumentIds);
-    const rules = asCare ? await loadRules(db, schoolId, true) : [];
     const signals = asCare ? evaluateSignals(rules, items.map((i) => i.point)) : [];
     await audit(db, { actorId: user.userId, schoolId, pupilId, action: 'read', entity: 'result', entityId: pupilId, detail: { basis, route: req.routeOptions.url, results: items.length }, ip: req.ip });
     const results = items.map(({ result, point, instrument, schoolYear }) => ({
@@ -552,13 +556,15 @@ export async function assessmentRoutes(app: FastifyInstance) {
       },
     },
   }, async (req) => {
-    const group = await groupInfo(db, req.groupScope!.groupId);
     const { moment } = req.query;
-    const instrument = await instrumentAt(db, group.schoolId, req.query.instrumentId, moment);
+    const [group, pupils] = await Promise.all([groupInfo(db, req.groupScope!.groupId), groupPupils(db, req.groupScope!.groupId)]);
+    const [instrument, visible, school] = await Promise.all([
+      instrumentAt(db, group.schoolId, req.query.instrumentId, moment),
+      visiblePupils(req, pupils.map((p) => p.id), 'pupil.viewCare'),
+      schoolInfo(db, group.schoolId),
+    ]);
     const scale = instrument.levelScale;
     if (!scale) throw invalid({ instrumentId: `${instrument.name} geeft geen niveaus; kies een toets met niveaus I–V of A–E.` });
-    const pupils = await groupPupils(db, group.id);
-    const visible = await visiblePupils(req, pupils.map((p) => p.id), 'pupil.viewCare');
     const shown = pupils.filter((p) => visible.has(p.id));
     const ids = shown.map((p) => p.id);
     const prev = previousMoment(instrument.moments, moment);
@@ -569,8 +575,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
       order by r.pupil_id, r.moment, r.taken_on desc`);
     const cur = new Map(levels.filter((l) => l.moment === moment).map((l) => [l.pupil_id, l.level]));
     const before = new Map(levels.filter((l) => l.moment === prev).map((l) => [l.pupil_id, l.level]));
-    const school = (await schoolInfo(db, group.schoolId))!;
-    const norm = resultNormOf(school.settings);
+    const norm = resultNormOf(school!.settings);
     const atOrAbove = levelsAtOrAbove(scale, norm.scale, norm.level);
     const threshold = atOrAbove[atOrAbove.length - 1] ?? norm.level;
     const withResult = shown.filter((p) => cur.has(p.id));
