@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { Me } from '../shared/types';
 import { hasRole, managedSchools, STAFF_ROLES, WHOLE_SCHOOL_ROLES } from '../shared/session';
+import { groupLabel } from '../shared/labels';
 
 export type NavItem = { to: string; label: string; end?: boolean };
 export type NavSection = { id: string; heading?: string; items: NavItem[] };
@@ -31,6 +32,24 @@ export function navigation(me: Me, t: TFunction): NavSection[] {
       items: me.children.map((c) => ({ to: `/leerlingen/${c.id}`, label: c.name })),
     });
   }
+
+  // Pupil monitoring (leerlingvolgsysteem): a teacher's own groups, the care coordinator's import and settings,
+  // the school trend for care coordinator, director and board.
+  const monitoring: NavItem[] = [];
+  if (me.groups.length > 0 && me.groups.length <= 3) {
+    for (const g of me.groups) {
+      const sector = me.schools.find((s) => s.id === g.schoolId)?.sector;
+      monitoring.push({ to: `/groepen/${g.id}/resultaten`, label: t('assessments.nav.groupResults', { group: groupLabel(t, g.name, sector) }) });
+    }
+  }
+  const care = hasRole(me, 'care_coordinator');
+  if (care) monitoring.push({ to: '/resultaten/import', label: t('assessments.nav.import') });
+  if (care || hasRole(me, 'director', 'board')) monitoring.push({ to: '/resultaten/trend', label: t('assessments.nav.trend') });
+  if (care) {
+    monitoring.push({ to: '/resultaten/toetsen', label: t('assessments.nav.instruments') });
+    monitoring.push({ to: '/resultaten/signalering', label: t('assessments.nav.rules') });
+  }
+  if (monitoring.length > 0) sections.push({ id: 'monitoring', heading: t('assessments.nav.heading'), items: monitoring });
 
   if (managedSchools(me).length > 0 || hasRole(me, 'admin')) {
     sections.push({

@@ -18,6 +18,7 @@ const groups = () => import('../groups/pages');
 const audit = () => import('../audit/pages');
 const school = () => import('../school/pages');
 const home = () => import('./HomePage');
+const assessments = () => import('../assessments/pages');
 
 const LoginPage = page(auth, (m) => m.LoginPage);
 const ForgotPasswordPage = page(auth, (m) => m.ForgotPasswordPage);
@@ -35,6 +36,13 @@ const AdminPupilsPage = page(school, (m) => m.AdminPupilsPage);
 const AccountsPage = page(school, (m) => m.AccountsPage);
 const OutboxPage = page(school, (m) => m.OutboxPage);
 const HomePage = page(home, (m) => m.HomePage);
+const GridPage = page(assessments, (m) => m.GridPage);
+const CrossSectionPage = page(assessments, (m) => m.CrossSectionPage);
+const PupilResultsPage = page(assessments, (m) => m.PupilResultsPage);
+const ImportPage = page(assessments, (m) => m.ImportPage);
+const TrendPage = page(assessments, (m) => m.TrendPage);
+const InstrumentsPage = page(assessments, (m) => m.InstrumentsPage);
+const SignalRulesPage = page(assessments, (m) => m.SignalRulesPage);
 
 function SessionUnavailable() {
   const { t } = useTranslation();
@@ -126,9 +134,16 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'groepen', element: <GroupListPage /> },
           { path: 'groepen/:id', element: <GroupPage /> },
+          { path: 'groepen/:id/resultaten', element: <GridPage /> },
+          { path: 'groepen/:id/dwarsdoorsnede', element: <CrossSectionPage /> },
           { path: 'leerlingen', element: <PupilListPage /> },
           { path: 'leerlingen/:id', element: <PupilPage /> },
           { path: 'leerlingen/:id/logboek', element: <AuditPage /> },
+          { path: 'leerlingen/:id/resultaten', element: <PupilResultsPage /> },
+          { path: 'resultaten/import', element: <ImportPage /> },
+          { path: 'resultaten/trend', element: <TrendPage /> },
+          { path: 'resultaten/toetsen', element: <InstrumentsPage /> },
+          { path: 'resultaten/signalering', element: <SignalRulesPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'beheer', element: <Navigate to="/beheer/school" replace /> },
           { path: 'beheer/school', element: <SchoolSettingsPage /> },

@@ -1,5 +1,5 @@
 // Groups (groepen / klassen): the list the user may see, and one group with its pupils and staff.
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { query } from '../shared/api';
@@ -9,6 +9,9 @@ import { comparePupils, compareText, formatDate, formatGrades, fullName } from '
 import { staffKindLabel, useGroupLabel } from '../shared/labels';
 import { hasRole, STAFF_ROLES, useMe, WHOLE_SCHOOL_ROLES } from '../shared/session';
 import type { GroupDetail, GroupSummary, Items, StaffMember } from '../shared/types';
+
+// Test results and signals (leerlingvolgsysteem) come with their own lazily loaded chunk.
+const GroupResultsSection = lazy(() => import('../assessments/pages').then((m) => ({ default: m.GroupResultsSection })));
 
 export function StaffNames({ staff }: { staff: StaffMember[] }) {
   const { t } = useTranslation();
@@ -190,6 +193,9 @@ export function GroupPage() {
   const g = group.data;
   const school = me.schools.find((s) => s.id === g.schoolId);
   const name = groupName(g.name, g.schoolId);
+  // Test results: the group's own staff and the school's care coordinator and director (the server decides).
+  const mayViewResults =
+    me.groups.some((x) => x.id === g.id) || g.staff.some((s) => s.userId === me.id) || me.roles.some((r) => r.schoolId === g.schoolId && (r.role === 'care_coordinator' || r.role === 'director'));
 
   return (
     <Page
@@ -226,6 +232,11 @@ export function GroupPage() {
           ]}
         />
       </Section>
+      {mayViewResults ? (
+        <Suspense fallback={null}>
+          <GroupResultsSection groupId={g.id} groupName={name} />
+        </Suspense>
+      ) : null}
       <Section title={t('groups.pupilsTitle')}>
         <GroupPupilTable group={g} caption={t('groups.pupilsCaption', { group: name })} />
       </Section>

@@ -8,6 +8,7 @@ import * as students from './students';
 import * as groups from './groups';
 import * as audit from './audit';
 import * as school from './school';
+import * as assessments from './assessments';
 
 export const nl = {
   ...common.nl,
@@ -17,6 +18,7 @@ export const nl = {
   groups: groups.nl,
   audit: audit.nl,
   school: school.nl,
+  assessments: assessments.nl,
 };
 
 export const en: Messages<typeof nl> = {
@@ -27,4 +29,5 @@ export const en: Messages<typeof nl> = {
   groups: groups.en,
   audit: audit.en,
   school: school.en,
+  assessments: assessments.en,
 };

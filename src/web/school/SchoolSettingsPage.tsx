@@ -6,6 +6,7 @@ import { useApi, useSubmit } from '../shared/hooks';
 import { Alert, CheckboxField, Facts, fieldError, FormError, LoadError, Loading, Section, SelectField, SubmitButton, TextField } from '../shared/components';
 import { hasRole, useMe, useSession } from '../shared/session';
 import type { Board, Items, MeSchool, School, Sector } from '../shared/types';
+import { levelsOf, type LevelScale } from '../../domain/assessments/scales';
 import { AdminPage } from './common';
 
 function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School) => void }) {
@@ -15,6 +16,10 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School
   const [brin, setBrin] = useState(school.brin);
   const [label, setLabel] = useState(school.settings.careCoordinatorLabel);
   const [requireTotp, setRequireTotp] = useState(school.settings.requireTotpForCareRoles);
+  const [publishResults, setPublishResults] = useState(school.settings.publishResultsToParents);
+  const [normScale, setNormScale] = useState<LevelScale>(school.settings.resultNorm.scale);
+  const [normLevel, setNormLevel] = useState(school.settings.resultNorm.level);
+  const [normPercent, setNormPercent] = useState(String(school.settings.resultNorm.percent));
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useSubmit();
 
@@ -25,7 +30,12 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School
       api.patch<School>(`/api/schools/${school.id}`, {
         name: name.trim(),
         brin: brin.trim(),
-        settings: { careCoordinatorLabel: label.trim(), requireTotpForCareRoles: requireTotp },
+        settings: {
+          careCoordinatorLabel: label.trim(),
+          requireTotpForCareRoles: requireTotp,
+          publishResultsToParents: publishResults,
+          resultNorm: { scale: normScale, level: normLevel, percent: Number(normPercent.replace(',', '.')) },
+        },
       }),
     );
     if (updated) {
@@ -75,6 +85,33 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School
           hint={t('school.requireTotpHint', { care: school.settings.careCoordinatorLabel })}
           error={fieldError(error, 'requireTotpForCareRoles')}
         />
+        <CheckboxField
+          label={t('school.publishResults')}
+          checked={publishResults}
+          onChange={setPublishResults}
+          hint={t('school.publishResultsHint')}
+          error={fieldError(error, 'publishResultsToParents')}
+        />
+        <fieldset className="fieldset">
+          <legend>{t('school.resultNormTitle')}</legend>
+          <p className="hint">{t('school.resultNormHint')}</p>
+          <SelectField
+            label={t('school.resultNormScale')}
+            value={normScale}
+            onChange={(v) => {
+              const scale: LevelScale = v === 'AE' ? 'AE' : 'IV';
+              setNormScale(scale);
+              if (!levelsOf(scale).includes(normLevel)) setNormLevel(levelsOf(scale)[2]);
+            }}
+          >
+            <option value="IV">{t('school.scaleIV')}</option>
+            <option value="AE">{t('school.scaleAE')}</option>
+          </SelectField>
+          <SelectField label={t('school.resultNormLevel')} value={normLevel} onChange={setNormLevel} error={fieldError(error, 'resultNorm.level')}>
+            {levelsOf(normScale).map((l) => <option key={l} value={l}>{l}</option>)}
+          </SelectField>
+          <TextField label={t('school.resultNormPercent')} value={normPercent} onChange={setNormPercent} inputMode="numeric" autoComplete="off" error={fieldError(error, 'resultNorm.percent') ?? fieldError(error, 'resultNorm')} />
+        </fieldset>
         <div className="form-actions">
           <SubmitButton busy={busy}>{t('common.save')}</SubmitButton>
         </div>

@@ -132,7 +132,12 @@ export type GroupDetail = GroupSummary & {
 
 export type Board = { id: number; name: string; canManage?: boolean; schools: { id: number; name: string }[] };
 
-export type SchoolSettings = { careCoordinatorLabel: string; requireTotpForCareRoles: boolean };
+export type SchoolSettings = {
+  careCoordinatorLabel: string;
+  requireTotpForCareRoles: boolean;
+  publishResultsToParents: boolean;
+  resultNorm: { scale: 'AE' | 'IV'; level: string; percent: number };
+};
 
 export type School = {
   id: number;

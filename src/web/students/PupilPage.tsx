@@ -1,5 +1,5 @@
 // One pupil: basic data, group history, parents/carers. Admins can edit, enrol and manage guardians here.
-import { useMemo, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../shared/api';
@@ -8,6 +8,10 @@ import { Alert, CheckboxField, Empty, Facts, fieldError, FormError, LoadError, L
 import { compareText, formatDate, fullName } from '../shared/format';
 import type { Guardian, GroupSummary, Items, PupilDetail, User } from '../shared/types';
 import { useGroupLabel } from '../shared/labels';
+import { useMe } from '../shared/session';
+
+// Test results and signals (leerlingvolgsysteem) come with their own lazily loaded chunk.
+const PupilSignalsSection = lazy(() => import('../assessments/pages').then((m) => ({ default: m.PupilSignalsSection })));
 
 type Setter = (p: PupilDetail) => void;
 
@@ -490,10 +494,22 @@ function Guardians({ pupil, onSaved }: { pupil: PupilDetail; onSaved: Setter }) 
 
 // ---------- page ----------
 
+/**
+ * How the pupil page offers the test results: staff and care roles at the pupil's school see the signals section
+ * (the server decides; this only avoids asking for roles that never see results); a parent gets a link, because the
+ * school decides whether parents see results, and an automatic request would log a refusal on every visit.
+ */
+function resultsAccess(me: ReturnType<typeof useMe>, p: PupilDetail): 'section' | 'link' | null {
+  if (me.roles.some((r) => r.schoolId === p.school.id && ['care_coordinator', 'director', 'teacher', 'mentor', 'subject_teacher'].includes(r.role))) return 'section';
+  if (me.children.some((c) => c.id === p.id)) return 'link';
+  return null;
+}
+
 export function PupilPage() {
   const { t } = useTranslation();
   const groupName = useGroupLabel();
   const { id } = useParams();
+  const me = useMe();
   const pupil = useApi<PupilDetail>(`/api/pupils/${encodeURIComponent(id ?? '')}`);
 
   if (pupil.error) return <LoadError error={pupil.error} onRetry={pupil.reload} />;
@@ -510,14 +526,26 @@ export function PupilPage() {
         </p>
       }
       actions={
-        p.can.viewAudit ? (
-          <Link className="button secondary" to={`/leerlingen/${p.id}/logboek`}>
-            {t('students.auditLink')}
-          </Link>
-        ) : null
+        <>
+          {resultsAccess(me, p) === 'link' ? (
+            <Link className="button secondary" to={`/leerlingen/${p.id}/resultaten`}>
+              {t('assessments.links.pupilResults')}
+            </Link>
+          ) : null}
+          {p.can.viewAudit ? (
+            <Link className="button secondary" to={`/leerlingen/${p.id}/logboek`}>
+              {t('students.auditLink')}
+            </Link>
+          ) : null}
+        </>
       }
     >
       <BasicData pupil={p} onSaved={pupil.setData} />
+      {resultsAccess(me, p) === 'section' ? (
+        <Suspense fallback={null}>
+          <PupilSignalsSection pupilId={p.id} />
+        </Suspense>
+      ) : null}
       <GroupHistory pupil={p} onSaved={pupil.setData} />
       <Guardians pupil={p} onSaved={pupil.setData} />
     </Page>

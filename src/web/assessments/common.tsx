@@ -1,0 +1,183 @@
+// Shared parts of the assessments screens: which schools a user works with here, instrument lists, signals.
+import type { ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { Alert, Empty, Page, SelectField, TableWrap } from '../shared/components';
+import { useApi } from '../shared/hooks';
+import { hasRole, useMe } from '../shared/session';
+import { compareText, comparePupils, fullName } from '../shared/format';
+import type { Items, Me, MeSchool } from '../shared/types';
+import { DOMAINS, type Instrument, type Signal } from './types';
+import { codeText, domainLabel, momentLabel } from './util';
+import './assessments.css';
+
+/** Schools where the user is care coordinator (instruments, norms, signal rules, imports). */
+export function careSchools(me: Me): MeSchool[] {
+  const ids = new Set(me.roles.filter((r) => r.role === 'care_coordinator' && r.schoolId !== null).map((r) => r.schoolId));
+  return me.schools.filter((s) => ids.has(s.id));
+}
+
+/** Schools whose overview (four-year trend) the user may see: care coordinator, director, board. */
+export function overviewSchools(me: Me): MeSchool[] {
+  if (hasRole(me, 'board')) return me.schools;
+  const ids = new Set(me.roles.filter((r) => (r.role === 'care_coordinator' || r.role === 'director') && r.schoolId !== null).map((r) => r.schoolId));
+  return me.schools.filter((s) => ids.has(s.id));
+}
+
+/** The school chosen with ?school= among `schools` (the first by default). */
+export function useChosenSchool(schools: MeSchool[]): { school: MeSchool | undefined; setSchool: (id: number) => void } {
+  const [params, setParams] = useSearchParams();
+  const wanted = Number(params.get('school'));
+  const school = schools.find((s) => s.id === wanted) ?? schools[0];
+  function setSchool(id: number) {
+    const next = new URLSearchParams(params);
+    next.set('school', String(id));
+    setParams(next, { replace: true });
+  }
+  return { school, setSchool };
+}
+
+/** Frame of a school-level page: title, school picker when there are several, a clear message when there are none. */
+export function SchoolPage({
+  title,
+  schools,
+  intro,
+  children,
+}: {
+  title: string;
+  schools: MeSchool[];
+  intro?: ReactNode;
+  children: (school: MeSchool) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { school, setSchool } = useChosenSchool(schools);
+  if (!school) {
+    return (
+      <Page title={t('errors.forbiddenTitle')}>
+        <Alert kind="warning">
+          <p>{t('assessments.noSchool')}</p>
+        </Alert>
+      </Page>
+    );
+  }
+  return (
+    <Page title={title} intro={intro ?? (schools.length < 2 ? <p className="muted">{school.name}</p> : null)}>
+      {schools.length > 1 ? (
+        <form className="filters" aria-label={t('assessments.schoolPicker')} onSubmit={(e) => e.preventDefault()}>
+          <SelectField label={t('assessments.school')} value={String(school.id)} onChange={(v) => setSchool(Number(v))}>
+            {schools.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </SelectField>
+        </form>
+      ) : null}
+      {children(school)}
+    </Page>
+  );
+}
+
+/** The school's instruments, sorted by domain and name. */
+export function useInstruments(schoolId: number | null | undefined) {
+  const res = useApi<Items<Instrument>>(schoolId ? `/api/schools/${schoolId}/instruments` : null);
+  // Per domain; Cito first (the instruments most schools use, so the most likely default), then by name.
+  const items = [...(res.data?.items ?? [])].sort(
+    (a, b) => DOMAINS.indexOf(a.domain) - DOMAINS.indexOf(b.domain) || Number(b.code.startsWith('cito-')) - Number(a.code.startsWith('cito-')) || compareText(a.name, b.name),
+  );
+  return { ...res, items };
+}
+
+/** Instruments grouped by domain in one select. */
+export function InstrumentOptions({ instruments }: { instruments: Instrument[] }) {
+  const { t } = useTranslation();
+  const byDomain = new Map<string, Instrument[]>();
+  for (const i of instruments) byDomain.set(i.domain, [...(byDomain.get(i.domain) ?? []), i]);
+  return (
+    <>
+      {[...byDomain.entries()].map(([domain, list]) => (
+        <optgroup key={domain} label={domainLabel(t, domain)}>
+          {list.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </>
+  );
+}
+
+export function signalText(t: TFunction, s: Signal): string {
+  return codeText(t, 'signalReasons', s.reason.code, s.reason.params, s.message);
+}
+
+/** One pupil's signals: tone, domain, moment and the reason. */
+export function SignalItems({ signals, instruments, sector }: { signals: Signal[]; instruments?: Map<number, string>; sector?: 'po' | 'vo' }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="signal-list">
+      {signals.map((s, i) => (
+        <li key={`${s.kind}-${s.instrumentId}-${s.moment}-${i}`} className={`signal signal-${s.tone}`}>
+          <span className={`badge ${s.tone === 'concern' ? 'badge-concern' : 'badge-enrichment'}`}>{t(`assessments.tone.${s.tone}`)}</span>{' '}
+          <strong>{domainLabel(t, s.domain)}</strong>
+          {instruments?.get(s.instrumentId) ? <span className="muted"> · {instruments.get(s.instrumentId)}</span> : null}
+          <span className="muted"> · {momentLabel(t, s.moment, sector)}</span>
+          <span className="signal-reason">{signalText(t, s)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "Rekenen-wiskunde, Spelling" — the domains of some signals, each once. */
+function domainsOf(t: TFunction, signals: Signal[]): string {
+  return [...new Set(signals.map((s) => s.domain))].map((d) => domainLabel(t, d)).join(', ');
+}
+
+/** The group's signals as a table: per pupil the number of signals and their domains; the reasons fold open. */
+export function GroupSignalsTable({ items, caption }: { items: { pupilId: number; firstName: string; lastName: string; signals: Signal[] }[]; caption: string }) {
+  const { t } = useTranslation();
+  const rows = items.filter((i) => i.signals.length > 0).sort(comparePupils);
+  if (rows.length === 0) return <Empty>{t('assessments.signals.none')}</Empty>;
+  return (
+    <TableWrap>
+      <table className="signals-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('assessments.pupilName')}</th>
+            <th scope="col">{t('assessments.tone.concern')}</th>
+            <th scope="col">{t('assessments.tone.enrichment')}</th>
+            <th scope="col">{t('assessments.signals.reasons')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const concern = r.signals.filter((s) => s.tone === 'concern');
+            const enrichment = r.signals.filter((s) => s.tone === 'enrichment');
+            return (
+              <tr key={r.pupilId}>
+                <th scope="row">
+                  <Link to={`/leerlingen/${r.pupilId}/resultaten`}>{fullName(r)}</Link>
+                </th>
+                <td>{concern.length > 0 ? <span className="signal-count concern">{concern.length}</span> : null} {domainsOf(t, concern)}</td>
+                <td>{enrichment.length > 0 ? <span className="signal-count enrichment">{enrichment.length}</span> : null} {domainsOf(t, enrichment)}</td>
+                <td>
+                  <details>
+                    <summary>
+                      {t('assessments.signals.showReasons', { count: r.signals.length })}
+                      <span className="visually-hidden"> {fullName(r)}</span>
+                    </summary>
+                    <SignalItems signals={r.signals} />
+                  </details>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}

@@ -1,0 +1,224 @@
+// Types of the assessments API (leerlingvolgsysteem), as in docs/api-contract.md (issue 3).
+// The web client does not import server code; the lists of codes mirror src/domain/assessments so the
+// pupil page and the menu do not pull the domain modules (and zod) into the first chunk.
+
+export const DOMAINS = [
+  'rekenen-wiskunde',
+  'spelling',
+  'begrijpend-lezen',
+  'technisch-lezen',
+  'woordenschat',
+  'taalverzorging',
+  'studievaardigheden',
+  'engels',
+  'seo',
+] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+export const SCORE_KINDS = ['raw', 'ability', 'level', 'percentile', 'dle', 'avi', 'observation'] as const;
+export type ScoreKind = (typeof SCORE_KINDS)[number];
+
+export type LevelScale = 'AE' | 'IV';
+export const LEVEL_SCALES: LevelScale[] = ['IV', 'AE'];
+
+export const SIGNAL_KINDS = ['lowLevel', 'levelDrop', 'delay', 'consecutiveLow', 'dleBehindAtGrade', 'highPerformer'] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+export const IMPORT_FIELDS = [
+  'pupilNumber',
+  'firstName',
+  'lastName',
+  'birthDate',
+  'instrument',
+  'moment',
+  'takenOn',
+  'rawScore',
+  'abilityScore',
+  'level',
+  'percentile',
+  'dle',
+  'textValue',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export type ColumnMapping = Partial<Record<ImportField, number>>;
+export type ImportDefaults = { instrumentCode?: string; moment?: string; takenOn?: string };
+
+export const AVI_LEVELS = ['AVI-Start', 'M3', 'E3', 'M4', 'E4', 'M5', 'E5', 'M6', 'E6', 'M7', 'E7', 'AVI-Plus'];
+export const OBSERVATION_VALUES = ['--', '-', '+', '++'];
+
+/** Main levels, best first. */
+export function levelsOf(scale: LevelScale): string[] {
+  return scale === 'AE' ? ['A', 'B', 'C', 'D', 'E'] : ['I', 'II', 'III', 'IV', 'V'];
+}
+
+/** Levels a user may type, including the sub-levels I+ and V-. */
+export function enterableLevels(scale: LevelScale): string[] {
+  return scale === 'AE' ? levelsOf('AE') : ['I+', 'I', 'II', 'III', 'IV', 'V', 'V-'];
+}
+
+/** "I+" → "I", "V-" → "V". */
+export function mainLevel(level: string | null): string | null {
+  if (!level) return null;
+  return level.trim().replace(/[+-]$/, '').toUpperCase();
+}
+
+export type Instrument = {
+  id: number;
+  code: string;
+  name: string;
+  domain: Domain;
+  supplier: string;
+  moments: string[];
+  scoreKinds: ScoreKind[];
+  levelScale: LevelScale | null;
+  active: boolean;
+  version: number;
+  hasLevelNorms: boolean;
+  hasDleNorms: boolean;
+};
+
+export type ResultValues = {
+  rawScore: number | null;
+  abilityScore: number | null;
+  level: string | null;
+  percentile: number | null;
+  dle: number | null;
+  textValue: string | null;
+  takenOn: string;
+};
+
+export type GridRow = {
+  pupilId: number;
+  firstName: string;
+  lastName: string;
+  grade: number | null;
+  result: (ResultValues & { id: number; version: number }) | null;
+};
+
+export type Grid = {
+  group: { id: number; name: string; schoolYearId: number };
+  instrument: Instrument;
+  moment: string;
+  takenOn: string | null;
+  rows: GridRow[];
+};
+
+export type GridRowError = { pupilId: number; field: string; message: string };
+
+export type LevelNorm = { moment: string; scale: LevelScale; bands: { level: string; minScore: number }[] };
+export type DleNorm = { moment: string | null; points: { score: number; dle: number }[] };
+export type Norms = { levelNorms: LevelNorm[]; dleNorms: DleNorm[] };
+
+export type RowError = { row: number; column: string | null; code: string; params: Record<string, string | number>; message: string };
+
+export type Signal = {
+  ruleId: number | null;
+  kind: SignalKind;
+  tone: 'concern' | 'enrichment';
+  domain: Domain;
+  instrumentId: number;
+  moment: string;
+  reason: { code: string; params: Record<string, string | number> };
+  message: string;
+};
+
+export type PupilResult = ResultValues & {
+  id: number;
+  instrumentId: number;
+  instrumentName: string;
+  domain: Domain;
+  moment: string;
+  schoolYear: string;
+  grade: number | null;
+  dl: number | null;
+  efficiency: number | null;
+  delay: { months: number; weeks: number } | null;
+};
+
+export type Series = {
+  instrumentId: number;
+  instrumentName: string;
+  domain: Domain;
+  levelScale: LevelScale | null;
+  points: { moment: string; takenOn: string; abilityScore: number | null; level: string | null; dle: number | null; dl: number | null }[];
+  bands: { moment: string; bands: { level: string; minScore: number }[] }[];
+};
+
+export type PupilResults = {
+  pupil: { id: number; firstName: string; lastName: string };
+  results: PupilResult[];
+  series: Series[];
+  signals: Signal[];
+};
+
+export type LevelCount = { level: string; count: number };
+
+export type CrossSection = {
+  instrument: Instrument;
+  moment: string;
+  previousMoment: string | null;
+  current: LevelCount[];
+  previous: LevelCount[] | null;
+  norm: { level: string; percent: number; share: { count: number; total: number; percent: number } };
+  pupils: { pupilId: number; firstName: string; lastName: string; level: string | null; previousLevel: string | null }[];
+};
+
+export type GroupSignals = { items: { pupilId: number; firstName: string; lastName: string; signals: Signal[] }[] };
+
+export type Trend = {
+  years: string[];
+  grades: { grade: number; points: { schoolYear: string; moment: string; total: number; atOrAbove: number; percent: number }[] }[];
+  norm: { level: string; percent: number };
+};
+
+export type SignalRuleParams =
+  | { kind: 'lowLevel'; params: { levels: string[] } }
+  | { kind: 'levelDrop'; params: { steps: number } }
+  | { kind: 'delay'; params: { weeks: number } }
+  | { kind: 'consecutiveLow'; params: { level: string; count: number } }
+  | { kind: 'dleBehindAtGrade'; params: { months: number; grade: number; part: 'M' | 'E' } }
+  | { kind: 'highPerformer'; params: { levels: string[] } };
+
+export type SignalRule = SignalRuleParams & {
+  id?: number;
+  version?: number;
+  label: string;
+  domains: Domain[];
+  active: boolean;
+};
+
+export type ImportUpload = {
+  id: number;
+  fileName: string;
+  encoding: string;
+  delimiter: string;
+  header: string[];
+  sample: string[][];
+  total: number;
+  layoutId: string;
+  mapping: ColumnMapping;
+};
+
+export type ValidRow = ResultValues & { row: number; pupilId: number; instrumentId: number; schoolYearId: number; moment: string };
+
+export type ImportPreview = {
+  total: number;
+  new: number;
+  changed: number;
+  unchanged: number;
+  errors: RowError[];
+  errorCount: number;
+  sample: ValidRow[];
+};
+
+export type ImportStatus = {
+  id: number;
+  fileName: string;
+  status: 'uploaded' | 'committing' | 'committed' | 'failed';
+  total: number;
+  processed: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  error: string | null;
+};
