@@ -2,8 +2,8 @@
 // See docs/benchmarks.md ("Results (leerlingvolgsysteem)") for what is measured, the budgets and the latest figures.
 //
 // 1. PostgreSQL (DATABASE_URL, an EMPTY database, or a throwaway server) and board-size data: generateBoard with
-//    BENCH_EXTRA_SCHOOLS (default 60) extra PO schools × 400 pupils, each pupil up to 60 results over three school
-//    years (the demo generator's board-size mode). That is about a million results.
+//    BENCH_EXTRA_SCHOOLS (default 63) extra PO schools × 400 pupils, each pupil up to 60 results over three school
+//    years (the demo generator's board-size mode). That is just over a million results (1,013,000 at the defaults).
 // 2. The results of the extra schools are written out as one CSV file per school, in the generic import layout
 //    (Koers leerlingnummer, toets, moment, afnamedatum, scores), and as one file for COPY (the same rows, ids
 //    resolved). Then they are deleted.
@@ -19,7 +19,7 @@
 //    median / p95 at one connection (budget: median ≤ 10 ms) and p95 at 20 concurrent connections;
 //      - GET /api/schools/{id}/trend?domain=rekenen-wiskunde (four-year trend) median at one connection (budget ≤ 300 ms).
 //
-// Knobs: BENCH_EXTRA_SCHOOLS=60, BENCH_RESULTS_PER_PUPIL=60, BENCH_LATENCY_REQUESTS=500, BENCH_WARMUP_REQUESTS=50,
+// Knobs: BENCH_EXTRA_SCHOOLS=63, BENCH_RESULTS_PER_PUPIL=60, BENCH_LATENCY_REQUESTS=500, BENCH_WARMUP_REQUESTS=50,
 // BENCH_CONNECTIONS=20, BENCH_DURATION_S=10, BENCH_WARMUP_S=2, BENCH_TREND_REQUESTS=30.
 // Diagnosis: BENCH_CPU_PROF=1 runs the server under `node --cpu-prof` and prints where its CPU time went.
 import fs from 'node:fs';
@@ -35,7 +35,7 @@ import {
 } from './lib';
 
 const CFG = {
-  extraSchools: num('BENCH_EXTRA_SCHOOLS', 60),
+  extraSchools: num('BENCH_EXTRA_SCHOOLS', 63),
   resultsPerPupil: num('BENCH_RESULTS_PER_PUPIL', 60),
   latencyRequests: num('BENCH_LATENCY_REQUESTS', 500),
   warmupRequests: num('BENCH_WARMUP_REQUESTS', 50),

@@ -4,7 +4,7 @@
 // put in a group in "group staff".
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, login, logout, newPage, screenshot, startServer, type Server } from '../support/e2e';
+import { closeE2e, expectAccessible, login, logout, newPage, openE2e, screenshot, type Server } from '../support/e2e';
 
 const SCHOOL = 'Basisschool De Meerpaal';
 const NEW_USER = { name: 'Joris Bakker', login: 'j.bakker', email: 'j.bakker@demeerpaal.example', password: 'Zeilboot-Kompas-2026' };
@@ -15,16 +15,10 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  page.on('dialog', (d) => void d.accept());
+  ({ server, browser, page } = await openE2e({ acceptDialogs: true }));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeE2e({ server, browser }));
 
 /** The admin pages open on the first managed school; the demo administrator manages two, so pick one. */
 async function pickSchool(p: Page, name = SCHOOL) {

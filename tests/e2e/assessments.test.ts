@@ -6,30 +6,20 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, login, logout, newPage, screenshot, startServer, type Server } from '../support/e2e';
+import { apiGet, closeE2e, expectAccessible, login, logout, openE2e, screenshot, type Server } from '../support/e2e';
 
 let server: Server;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  page.on('dialog', (d) => void d.accept());
+  ({ server, browser, page } = await openE2e({ acceptDialogs: true }));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeE2e({ server, browser }));
 
 /** The API as the logged-in browser user sees it (same cookies). */
-async function api<T>(p: string): Promise<T> {
-  const res = await page.request.get(`${server.url}${p}`);
-  expect(res.status(), p).toBe(200);
-  return (await res.json()) as T;
-}
+const api = <T>(path: string) => apiGet<T>(page, server, path);
 
 type GroupSummary = { id: number; name: string; schoolId: number; schoolYear: { current: boolean } };
 type GroupDetail = { id: number; pupils: { id: number; firstName: string; lastName: string; birthDate: string; grade: number | null }[] };

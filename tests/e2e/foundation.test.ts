@@ -1,29 +1,20 @@
 // The foundation as users click it: teacher, parent, administrator, and a refused URL. axe scans every page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, login, logout, newPage, screenshot, startServer, type Server } from '../support/e2e';
+import { apiGet, closeE2e, expectAccessible, login, logout, newPage, openE2e, screenshot, type Server } from '../support/e2e';
 
 let server: Server;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await newPage(browser);
+  ({ server, browser, page } = await openE2e({ acceptDialogs: false }));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeE2e({ server, browser }));
 
 /** The API as the logged-in browser user sees it (same cookies). */
-async function api<T>(path: string): Promise<T> {
-  const res = await page.request.get(`${server.url}${path}`);
-  expect(res.status(), path).toBe(200);
-  return (await res.json()) as T;
-}
+const api = <T>(path: string) => apiGet<T>(page, server, path);
 
 type Row = { id: number; firstName: string; lastName: string; group: { id: number; name: string } | null; handover: boolean };
 

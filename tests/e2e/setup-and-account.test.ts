@@ -3,23 +3,17 @@
 import * as OTPAuth from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, login, logout, newPage, screenshot, startServer, type Server } from '../support/e2e';
+import { closeE2e, expectAccessible, login, logout, openE2e, screenshot, type Server } from '../support/e2e';
 
 let server: Server;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  page.on('dialog', (d) => void d.accept());
+  ({ server, browser, page } = await openE2e({ acceptDialogs: true }));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeE2e({ server, browser }));
 
 describe('school set-up', () => {
   it('administrator adds a school year and generates four periods of ten weeks', async () => {

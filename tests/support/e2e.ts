@@ -101,3 +101,24 @@ export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+/** What every e2e file opens: the Koers server, Chromium and one page (confirm dialogs accepted unless told not to). */
+export async function openE2e(opts: { acceptDialogs?: boolean } = {}): Promise<{ server: Server; browser: Browser; page: Page }> {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const page = await newPage(browser);
+  if (opts.acceptDialogs !== false) page.on('dialog', (d) => void d.accept());
+  return { server, browser, page };
+}
+
+export async function closeE2e(opened: { server?: Server; browser?: Browser }): Promise<void> {
+  await opened.browser?.close();
+  await opened.server?.stop();
+}
+
+/** A JSON GET as the page's logged-in user sees it (same cookies); fails the test unless it answers 200. */
+export async function apiGet<T>(page: Page, server: Server, path: string): Promise<T> {
+  const res = await page.request.get(`${server.url}${path}`);
+  if (res.status() !== 200) throw new Error(`GET ${path} answered ${res.status()}`);
+  return (await res.json()) as T;
+}

@@ -2,7 +2,7 @@
 // moment side by side (bar chart and table), the share at or above the school norm, the pupils per level,
 // and the group's signals.
 import { useCallback, useMemo } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../shared/hooks';
 import { Alert, Empty, FormError, LoadError, Loading, Page, Section, SelectField, TableWrap } from '../shared/components';
@@ -11,9 +11,9 @@ import { useGroupLabel } from '../shared/labels';
 import { useMe } from '../shared/session';
 import type { GroupDetail } from '../shared/types';
 import { ChartCanvas } from './ChartCanvas';
-import { GroupSignalsTable, InstrumentOptions, useInstruments } from './common';
+import { GroupResultActions, GroupSignalsTable, InstrumentSelect, useInstrumentChoice, useInstruments } from './common';
 import { levelsOf, mainLevel, type CrossSection, type GroupSignals, type LevelCount } from './types';
-import { formatPercent, levelBarColours, momentLabel, momentOption, momentOrder, parseMoment, suggestedMoment } from './util';
+import { formatPercent, levelBarColours, momentLabel, momentOption, momentOrder, parseMoment } from './util';
 
 function countOf(list: LevelCount[] | null, level: string): number {
   return list?.find((c) => c.level === level)?.count ?? 0;
@@ -177,15 +177,12 @@ export function CrossSectionPage() {
   const { id } = useParams();
   const me = useMe();
   const groupName = useGroupLabel();
-  const [params, setParams] = useSearchParams();
   const group = useApi<GroupDetail>(`/api/groups/${encodeURIComponent(id ?? '')}`);
   const g = group.data;
   const instruments = useInstruments(g?.schoolId);
   const withLevels = instruments.items.filter((i) => i.levelScale);
-  const instrument = withLevels.find((i) => String(i.id) === params.get('instrument')) ?? withLevels[0];
+  const { instrument, moment, choose } = useInstrumentChoice(g, withLevels);
   const moments = useMemo(() => (instrument ? [...instrument.moments].sort(momentOrder) : []), [instrument]);
-  const momentParam = params.get('moment');
-  const moment = instrument && g ? (momentParam && instrument.moments.includes(momentParam) ? momentParam : suggestedMoment(instrument, g.grades)) : '';
   const data = useApi<CrossSection>(g && instrument && moment ? `/api/groups/${g.id}/cross-section?instrumentId=${instrument.id}&moment=${encodeURIComponent(moment)}` : null);
   const signals = useApi<GroupSignals>(g ? `/api/groups/${g.id}/signals` : null);
 
@@ -196,32 +193,13 @@ export function CrossSectionPage() {
   const ownMoments = moments.filter((m) => g.grades.includes(parseMoment(m)?.grade ?? -1));
   const otherMoments = moments.filter((m) => !ownMoments.includes(m));
 
-  function choose(key: 'instrument' | 'moment', value: string) {
-    const next = new URLSearchParams(params);
-    next.set(key, value);
-    if (key === 'instrument') next.delete('moment');
-    setParams(next, { replace: true });
-  }
-
   return (
     <Page
       title={t('assessments.cross.title', { group: name })}
-      actions={
-        <>
-          <Link className="button secondary" to={`/groepen/${g.id}/resultaten${instrument ? `?instrument=${instrument.id}&moment=${encodeURIComponent(moment)}` : ''}`}>
-            {t('assessments.links.enterResults')}
-          </Link>
-          <Link className="button secondary" to={`/groepen/${g.id}`}>
-            {t('assessments.links.backToGroup')}
-          </Link>
-        </>
-      }
+      actions={<GroupResultActions groupId={g.id} to="resultaten" instrument={instrument} moment={moment} />}
     >
       <form className="filters" aria-label={t('assessments.cross.choose')} onSubmit={(e) => e.preventDefault()}>
-        <SelectField label={t('assessments.instrument')} value={instrument ? String(instrument.id) : ''} onChange={(v) => choose('instrument', v)}>
-          {!instrument ? <option value="">{instruments.loading ? t('common.loading') : t('common.choose')}</option> : null}
-          <InstrumentOptions instruments={withLevels} />
-        </SelectField>
+        <InstrumentSelect instruments={withLevels} chosen={instrument} loading={instruments.loading} onChange={(v) => choose('instrument', v)} />
         <SelectField label={t('assessments.moment')} value={moment} onChange={(v) => choose('moment', v)} disabled={!instrument}>
           {ownMoments.length > 0 && otherMoments.length > 0 ? (
             <>

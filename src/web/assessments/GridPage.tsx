@@ -2,7 +2,7 @@
 // spreadsheet (Enter/arrow keys move down and up, Tab across), paste a column or block from a spreadsheet,
 // all rows saved at once or none. Levels and DLE that the server derives from the norms show after saving.
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../shared/api';
 import { useApi } from '../shared/hooks';
@@ -12,9 +12,9 @@ import { useGroupLabel } from '../shared/labels';
 import { useMe } from '../shared/session';
 import type { GroupDetail } from '../shared/types';
 import { BodyError, sendJson } from './api';
-import { InstrumentOptions, useInstruments } from './common';
+import { GroupResultActions, InstrumentSelect, useInstrumentChoice, useInstruments } from './common';
 import { AVI_LEVELS, enterableLevels, OBSERVATION_VALUES, type Grid, type GridRow, type GridRowError, type Instrument, type ScoreKind } from './types';
-import { formatNumber, momentOption, momentOrder, numberInput, parseDecimal, parseMoment, suggestedMoment, todayIso } from './util';
+import { formatNumber, momentOption, momentOrder, numberInput, parseDecimal, parseMoment, todayIso } from './util';
 
 type Field = 'rawScore' | 'abilityScore' | 'level' | 'percentile' | 'dle' | 'textValue';
 const NUMERIC: Field[] = ['rawScore', 'abilityScore', 'percentile', 'dle'];
@@ -360,20 +360,17 @@ export function GridPage() {
   const { id } = useParams();
   const me = useMe();
   const groupName = useGroupLabel();
-  const [params, setParams] = useSearchParams();
   const group = useApi<GroupDetail>(`/api/groups/${encodeURIComponent(id ?? '')}`);
   const g = group.data;
   const instruments = useInstruments(g?.schoolId);
   const active = instruments.items.filter((i) => i.active && i.scoreKinds.length > 0);
-  const instrument = active.find((i) => String(i.id) === params.get('instrument')) ?? active[0];
+  const { instrument, moment, choose } = useInstrumentChoice(g, active);
   const moments = useMemo(() => {
     if (!instrument || !g) return [];
     const own = instrument.moments.filter((m) => g.grades.includes(parseMoment(m)?.grade ?? -1));
     const rest = instrument.moments.filter((m) => !own.includes(m));
     return [...own.sort(momentOrder), ...rest.sort(momentOrder)];
   }, [instrument, g]);
-  const momentParam = params.get('moment');
-  const moment = instrument && g ? (momentParam && instrument.moments.includes(momentParam) ? momentParam : suggestedMoment(instrument, g.grades)) : '';
   const grid = useApi<Grid>(g && instrument && moment ? `/api/groups/${g.id}/results?instrumentId=${instrument.id}&moment=${encodeURIComponent(moment)}` : null);
   const fields = useMemo(() => (grid.data ? entryFields(grid.data.instrument) : []), [grid.data]);
 
@@ -382,33 +379,14 @@ export function GridPage() {
   const name = groupName(g.name, g.schoolId);
   const sector = me.schools.find((s) => s.id === g.schoolId)?.sector ?? 'po';
 
-  function choose(key: 'instrument' | 'moment', value: string) {
-    const next = new URLSearchParams(params);
-    next.set(key, value);
-    if (key === 'instrument') next.delete('moment');
-    setParams(next, { replace: true });
-  }
-
   return (
     <Page
       title={t('assessments.grid.title', { group: name })}
       intro={<p className="muted">{t('assessments.grid.intro')}</p>}
-      actions={
-        <>
-          <Link className="button secondary" to={`/groepen/${g.id}/dwarsdoorsnede${instrument ? `?instrument=${instrument.id}&moment=${encodeURIComponent(moment)}` : ''}`}>
-            {t('assessments.links.crossSection')}
-          </Link>
-          <Link className="button secondary" to={`/groepen/${g.id}`}>
-            {t('assessments.links.backToGroup')}
-          </Link>
-        </>
-      }
+      actions={<GroupResultActions groupId={g.id} to="dwarsdoorsnede" instrument={instrument} moment={moment} />}
     >
       <form className="filters" aria-label={t('assessments.grid.choose')} onSubmit={(e) => e.preventDefault()}>
-        <SelectField label={t('assessments.instrument')} value={instrument ? String(instrument.id) : ''} onChange={(v) => choose('instrument', v)}>
-          {!instrument ? <option value="">{instruments.loading ? t('common.loading') : t('common.choose')}</option> : null}
-          <InstrumentOptions instruments={active} />
-        </SelectField>
+        <InstrumentSelect instruments={active} chosen={instrument} loading={instruments.loading} onChange={(v) => choose('instrument', v)} />
         <SelectField label={t('assessments.moment')} value={moment} onChange={(v) => choose('moment', v)} disabled={!instrument}>
           {moments.map((m) => (
             <option key={m} value={m}>

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Alert, Empty, Page, SelectField, TableWrap } from '../shared/components';
 import { useApi } from '../shared/hooks';
-import { hasRole, useMe } from '../shared/session';
+import { hasRole } from '../shared/session';
 import { compareText, comparePupils, fullName } from '../shared/format';
-import type { Items, Me, MeSchool } from '../shared/types';
+import type { GroupDetail, Items, Me, MeSchool } from '../shared/types';
 import { DOMAINS, type Instrument, type Signal } from './types';
-import { codeText, domainLabel, momentLabel } from './util';
+import { codeText, domainLabel, momentLabel, suggestedMoment } from './util';
 import './assessments.css';
 
 /** Schools where the user is care coordinator (instruments, norms, signal rules, imports). */
@@ -87,6 +87,51 @@ export function useInstruments(schoolId: number | null | undefined) {
     (a, b) => DOMAINS.indexOf(a.domain) - DOMAINS.indexOf(b.domain) || Number(b.code.startsWith('cito-')) - Number(a.code.startsWith('cito-')) || compareText(a.name, b.name),
   );
   return { ...res, items };
+}
+
+/**
+ * The instrument and moment a group page (grid, dwarsdoorsnede) shows, kept in the URL (?instrument=&moment=) so the
+ * other page and a reload open the same choice. Without a choice: the first instrument and the moment that fits the
+ * group's grade and today's date.
+ */
+export function useInstrumentChoice(group: GroupDetail | undefined, instruments: Instrument[]) {
+  const [params, setParams] = useSearchParams();
+  const instrument = instruments.find((i) => String(i.id) === params.get('instrument')) ?? instruments[0];
+  const momentParam = params.get('moment');
+  const moment = instrument && group ? (momentParam && instrument.moments.includes(momentParam) ? momentParam : suggestedMoment(instrument, group.grades)) : '';
+  function choose(key: 'instrument' | 'moment', value: string) {
+    const next = new URLSearchParams(params);
+    next.set(key, value);
+    if (key === 'instrument') next.delete('moment');
+    setParams(next, { replace: true });
+  }
+  return { instrument, moment, choose };
+}
+
+/** The page actions of a group's result pages: the sibling page (same instrument and moment) and back to the group. */
+export function GroupResultActions({ groupId, to, instrument, moment }: { groupId: number; to: 'resultaten' | 'dwarsdoorsnede'; instrument: Instrument | undefined; moment: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Link className="button secondary" to={`/groepen/${groupId}/${to}${instrument ? `?instrument=${instrument.id}&moment=${encodeURIComponent(moment)}` : ''}`}>
+        {t(to === 'resultaten' ? 'assessments.links.enterResults' : 'assessments.links.crossSection')}
+      </Link>
+      <Link className="button secondary" to={`/groepen/${groupId}`}>
+        {t('assessments.links.backToGroup')}
+      </Link>
+    </>
+  );
+}
+
+/** The instrument select of a group's result pages. */
+export function InstrumentSelect({ instruments, chosen, loading, onChange }: { instruments: Instrument[]; chosen: Instrument | undefined; loading: boolean; onChange: (id: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <SelectField label={t('assessments.instrument')} value={chosen ? String(chosen.id) : ''} onChange={onChange}>
+      {!chosen ? <option value="">{loading ? t('common.loading') : t('common.choose')}</option> : null}
+      <InstrumentOptions instruments={instruments} />
+    </SelectField>
+  );
 }
 
 /** Instruments grouped by domain in one select. */
