@@ -183,7 +183,11 @@ export const auditLog = pgTable('audit_log', {
   entityId: text('entity_id'),
   detail: jsonb('detail'),
   ip: text('ip'),
-}, (t) => [index('audit_pupil_idx').on(t.pupilId, t.at), index('audit_school_idx').on(t.schoolId, t.at)]);
+}, (t) => [
+  // The one query of the log: a pupil's entries, newest first (GET /api/pupils/:id/audit pages by id). Every read
+  // writes an entry, so each extra index costs every read: add one only with a query that needs it.
+  index('audit_pupil_id_idx').on(t.pupilId, t.id),
+]);
 
 // ---- Pupil monitoring (leerlingvolgsysteem, issue 3) ----
 
