@@ -298,3 +298,45 @@ describe('group staff', () => {
     await logout(page);
   });
 });
+
+describe('publishing results to parents', () => {
+  it('a parent sees the child\'s results only once the school publishes them, and without the signals', async () => {
+    const parent = await newPage(browser);
+    try {
+      await login(parent, server.url, 'ouder');
+      const me = (await (await parent.request.get(`${server.url}/api/me`)).json()) as { children: { id: number; name: string }[] };
+      const child = me.children[0];
+      await parent.goto(`${server.url}/leerlingen/${child.id}`);
+      await parent.getByRole('link', { name: 'Alle toetsresultaten' }).click();
+      // Not published (the default): refused, and the school's data stays on the server.
+      await parent.getByRole('heading', { name: 'Geen toegang' }).waitFor();
+      expect((await parent.request.get(`${server.url}/api/pupils/${child.id}/results`)).status()).toBe(403);
+
+      // The administrator publishes results to parents.
+      await login(page, server.url, 'beheerder');
+      const form = await openSettings(page);
+      const publish = form.getByLabel('Toetsresultaten zichtbaar voor ouders');
+      expect(await publish.isChecked()).toBe(false);
+      await publish.check();
+      await saveSettings(form);
+      try {
+        await parent.reload();
+        await parent.getByRole('heading', { level: 1, name: `Toetsresultaten — ${child.name}` }).waitFor();
+        await parent.getByRole('heading', { level: 2, name: /Rekenen-wiskunde/ }).first().waitFor();
+        // The results and charts, but not the school's signals.
+        expect(await parent.getByRole('heading', { name: 'Signalen' }).count()).toBe(0);
+        await expectAccessible(parent, 'results as a parent');
+        await screenshot(parent, 'parent-results');
+      } finally {
+        // Back to the default for whatever runs next.
+        const again = await openSettings(page);
+        await again.getByLabel('Toetsresultaten zichtbaar voor ouders').uncheck();
+        await saveSettings(again);
+        await logout(page);
+      }
+      expect((await parent.request.get(`${server.url}/api/pupils/${child.id}/results`)).status()).toBe(403);
+    } finally {
+      await parent.context().close();
+    }
+  });
+});
