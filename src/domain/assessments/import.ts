@@ -3,42 +3,14 @@ import { type RowError, parseDecimal, parseDutchDate } from './csv';
 import { type ScoreKind, normalizeAvi, normalizeMoment, normalizeObservation } from './instruments';
 import { type InstrumentNorms, deriveFromNorms } from './norms';
 import { type LevelScale, normalizeLevel } from './scales';
+import { IMPORT_FIELDS, type ColumnMapping, type ImportDefaults, type ImportField, type LayoutId } from './codes';
 
 export { type Delimiter, type ParsedTable, type RowError, type TextEncodingName, decodeBytes, detectDelimiter, parseDecimal, parseDutchDate, parseTable } from './csv';
 
 // Importing test results from CSV: column mapping (supplier layouts or the generic Dutch column names), row-level
 // validation with Dutch messages, and the comparison with what is stored (re-importing a file adds nothing).
 
-export const IMPORT_FIELDS = [
-  'pupilNumber',
-  'firstName',
-  'lastName',
-  'birthDate',
-  'instrument',
-  'moment',
-  'takenOn',
-  'rawScore',
-  'abilityScore',
-  'level',
-  'percentile',
-  'dle',
-  'textValue',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-/** Field → index of the column in the header. */
-export type ColumnMapping = Partial<Record<ImportField, number>>;
-
-export type LayoutId = 'cito-lib' | 'iep' | 'generic';
-
-/** Values for files without those columns (also used where a row's cell is empty). */
-export interface ImportDefaults {
-  instrumentCode?: string;
-  moment?: string;
-  takenOn?: string;
-  /** The detected layout: breaks a tie between instruments with the same test name (`Spelling` → the Cito one). */
-  layoutId?: LayoutId;
-}
+export { IMPORT_FIELDS, type ColumnMapping, type ImportDefaults, type ImportField, type LayoutId };
 
 export const SCORE_FIELDS = ['rawScore', 'abilityScore', 'level', 'percentile', 'dle', 'textValue'] as const;
 export type ScoreField = (typeof SCORE_FIELDS)[number];

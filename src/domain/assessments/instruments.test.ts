@@ -3,7 +3,6 @@ import {
   AVI_LEVELS,
   DEFAULT_INSTRUMENTS,
   DOMAINS,
-  instrumentDefSchema,
   momentLabel,
   momentOrder,
   normalizeAvi,
@@ -13,6 +12,7 @@ import {
   previousMoment,
   standardDl,
 } from './instruments';
+import { instrumentDefSchema } from './instrument-schema';
 
 describe('DEFAULT_INSTRUMENTS', () => {
   it('are valid instruments with unique kebab-case codes', () => {

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { LEVEL_SCALES, type LevelScale } from './scales';
+import type { LevelScale } from './scales';
 
 // Test instruments (toetsen, observatielijsten) and their test moments. Koers ships the common Dutch instruments as
 // editable defaults: every school gets a copy and may change, deactivate or add instruments.
@@ -52,30 +51,6 @@ export interface InstrumentDef {
 }
 
 export const MOMENT_PATTERN = /^[BME][1-8]$/;
-
-/** Validation of an instrument as a school edits it (the server adds id, active and version). */
-export const instrumentDefSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(2)
-    .max(60)
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  name: z.string().trim().min(2).max(120),
-  domain: z.enum(DOMAINS),
-  supplier: z.string().trim().max(80),
-  sector: z.enum(['po', 'vo']),
-  moments: z
-    .array(z.string().regex(MOMENT_PATTERN))
-    .min(1)
-    .max(40)
-    .refine((m) => new Set(m).size === m.length, 'duplicate moment'),
-  scoreKinds: z
-    .array(z.enum(SCORE_KINDS))
-    .min(1)
-    .refine((k) => new Set(k).size === k.length, 'duplicate score kind'),
-  levelScale: z.enum(LEVEL_SCALES).nullable(),
-});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Moments: PO `M3`, `E3` … `M8` (M = midden, Jan/Feb; E = eind, June; B = begin, Sept/Oct for some instruments);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { DOMAINS, DOMAIN_LABELS_NL, type Domain, momentLabel, momentOrder, parseMoment } from './instruments';
 import { type LevelScale, compareLevels, levelMatches, parseLevel } from './scales';
+import { SIGNAL_KINDS, type SignalKind } from './codes';
 
 // Signalering: school rules that mark pupils who need attention (concern) or enrichment, each with its reason.
 // Rules are data (a school edits them); evaluateSignals is pure, so a rule change simply re-evaluates.
 
-export const SIGNAL_KINDS = ['lowLevel', 'levelDrop', 'delay', 'consecutiveLow', 'dleBehindAtGrade', 'highPerformer'] as const;
-export type SignalKind = (typeof SIGNAL_KINDS)[number];
+export { SIGNAL_KINDS, type SignalKind };
 
 const levelText = z.string().trim().min(1).max(4);
 

@@ -19,14 +19,14 @@ function countOf(list: LevelCount[] | null, level: string): number {
   return list?.find((c) => c.level === level)?.count ?? 0;
 }
 
-function DistributionChart({ data, levels, label }: { data: CrossSection; levels: string[]; label: string }) {
+function DistributionChart({ data, levels, label }: { data: CrossSection; levels: readonly string[]; label: string }) {
   const { t } = useTranslation();
   const colours = levelBarColours(levels.length);
   const build = useCallback(
     () => ({
       type: 'bar' as const,
       data: {
-        labels: levels,
+        labels: [...levels],
         datasets: [
           ...(data.previous && data.previousMoment
             ? [

@@ -22,7 +22,7 @@ export type { ChartConfiguration };
 /** Norm bands per x position: best level first, each with its lowest score. */
 export type BandColumn = { level: string; minScore: number }[] | null;
 
-export type BandOptions = { columns: BandColumn[]; colours: string[]; levels: string[] };
+export type BandOptions = { columns: BandColumn[]; colours: string[]; levels: readonly string[] };
 
 /**
  * Draws the norm bands (levels) behind the datasets as filled areas: for every level the area between its

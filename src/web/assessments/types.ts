@@ -2,59 +2,20 @@
 // The web client does not import server code; the lists of codes mirror src/domain/assessments so the
 // pupil page and the menu do not pull the domain modules (and zod) into the first chunk.
 
-export const DOMAINS = [
-  'rekenen-wiskunde',
-  'spelling',
-  'begrijpend-lezen',
-  'technisch-lezen',
-  'woordenschat',
-  'taalverzorging',
-  'studievaardigheden',
-  'engels',
-  'seo',
-] as const;
-export type Domain = (typeof DOMAINS)[number];
-
-export const SCORE_KINDS = ['raw', 'ability', 'level', 'percentile', 'dle', 'avi', 'observation'] as const;
-export type ScoreKind = (typeof SCORE_KINDS)[number];
-
-export type LevelScale = 'AE' | 'IV';
-export const LEVEL_SCALES: LevelScale[] = ['IV', 'AE'];
-
-export const SIGNAL_KINDS = ['lowLevel', 'levelDrop', 'delay', 'consecutiveLow', 'dleBehindAtGrade', 'highPerformer'] as const;
-export type SignalKind = (typeof SIGNAL_KINDS)[number];
-
-export const IMPORT_FIELDS = [
-  'pupilNumber',
-  'firstName',
-  'lastName',
-  'birthDate',
-  'instrument',
-  'moment',
-  'takenOn',
-  'rawScore',
-  'abilityScore',
-  'level',
-  'percentile',
-  'dle',
-  'textValue',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-export type ColumnMapping = Partial<Record<ImportField, number>>;
-export type ImportDefaults = { instrumentCode?: string; moment?: string; takenOn?: string };
-
-export const AVI_LEVELS = ['AVI-Start', 'M3', 'E3', 'M4', 'E4', 'M5', 'E5', 'M6', 'E6', 'M7', 'E7', 'AVI-Plus'];
-export const OBSERVATION_VALUES = ['--', '-', '+', '++'];
-
-/** Main levels, best first. */
-export function levelsOf(scale: LevelScale): string[] {
-  return scale === 'AE' ? ['A', 'B', 'C', 'D', 'E'] : ['I', 'II', 'III', 'IV', 'V'];
-}
-
-/** Levels a user may type, including the sub-levels I+ and V-. */
-export function enterableLevels(scale: LevelScale): string[] {
-  return scale === 'AE' ? levelsOf('AE') : ['I+', 'I', 'II', 'III', 'IV', 'V', 'V-'];
-}
+// The code lists and the shapes that are rules come from the domain (the modules imported here load no zod and no
+// CSV parser, so the pupil page and the menu stay small); the API's response shapes are declared below.
+export { AVI_LEVELS, DOMAINS, OBSERVATION_VALUES, SCORE_KINDS, type Domain, type ScoreKind } from '../../domain/assessments/instruments';
+export { LEVEL_SCALES, levelOptions as enterableLevels, levelsOf, type LevelScale } from '../../domain/assessments/scales';
+export { IMPORT_FIELDS, SIGNAL_KINDS, type ColumnMapping, type ImportDefaults, type ImportField, type SignalKind } from '../../domain/assessments/codes';
+export type { DleNorm, LevelNorm } from '../../domain/assessments/norms';
+export type { RowError } from '../../domain/assessments/csv';
+export type { Signal } from '../../domain/assessments/signals';
+import type { Domain, ScoreKind } from '../../domain/assessments/instruments';
+import type { LevelScale } from '../../domain/assessments/scales';
+import type { DleNorm, LevelNorm } from '../../domain/assessments/norms';
+import type { RowError } from '../../domain/assessments/csv';
+import type { Signal } from '../../domain/assessments/signals';
+import type { ColumnMapping } from '../../domain/assessments/codes';
 
 /** "I+" → "I", "V-" → "V". */
 export function mainLevel(level: string | null): string | null {
@@ -105,22 +66,7 @@ export type Grid = {
 
 export type GridRowError = { pupilId: number; field: string; message: string };
 
-export type LevelNorm = { moment: string; scale: LevelScale; bands: { level: string; minScore: number }[] };
-export type DleNorm = { moment: string | null; points: { score: number; dle: number }[] };
 export type Norms = { levelNorms: LevelNorm[]; dleNorms: DleNorm[] };
-
-export type RowError = { row: number; column: string | null; code: string; params: Record<string, string | number>; message: string };
-
-export type Signal = {
-  ruleId: number | null;
-  kind: SignalKind;
-  tone: 'concern' | 'enrichment';
-  domain: Domain;
-  instrumentId: number;
-  moment: string;
-  reason: { code: string; params: Record<string, string | number> };
-  message: string;
-};
 
 export type PupilResult = ResultValues & {
   id: number;

@@ -3,13 +3,9 @@ import i18n, { type TFunction } from 'i18next';
 import type { Sector } from '../shared/types';
 import type { Instrument, LevelScale } from './types';
 
-const MOMENT = /^([BME])(\d{1,2})$/i;
+import { momentOrder, parseMoment } from '../../domain/assessments/instruments';
 
-export function parseMoment(code: string): { part: 'B' | 'M' | 'E'; grade: number } | null {
-  const m = MOMENT.exec(code.trim());
-  if (!m) return null;
-  return { part: m[1].toUpperCase() as 'B' | 'M' | 'E', grade: Number(m[2]) };
-}
+export { momentOrder, parseMoment };
 
 /** "M5" → "midden groep 5" (PO) or "midden leerjaar 5" (VO); unknown codes stay as they are. */
 export function momentLabel(t: TFunction, code: string, sector: Sector = 'po'): string {
@@ -26,14 +22,6 @@ export function momentLabel(t: TFunction, code: string, sector: Sector = 'po'): 
 export function momentOption(t: TFunction, code: string, sector: Sector = 'po'): string {
   const label = momentLabel(t, code, sector);
   return label === code ? code : `${code} — ${label}`;
-}
-
-const PART_ORDER = { B: 0, M: 1, E: 2 } as const;
-export function momentOrder(a: string, b: string): number {
-  const pa = parseMoment(a);
-  const pb = parseMoment(b);
-  if (!pa || !pb) return a.localeCompare(b);
-  return pa.grade - pb.grade || PART_ORDER[pa.part] - PART_ORDER[pb.part];
 }
 
 /** The moment of the instrument that fits a grade and today's date best (B Sept–Dec, M Jan–Mar, E Apr–Aug). */
