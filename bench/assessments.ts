@@ -30,7 +30,7 @@ import { migrate, openDatabase, rows } from '../src/server/db/client';
 import { generateBoard } from '../src/server/demo/seed';
 import { summarise as summariseCpuProfile } from './cpuprofile';
 import {
-  concurrent, gitInfo, KeepAliveConnection, killServerSync, log, loginHeaders, newTally, num, open, round2, sequential,
+  concurrent, runMain, gitInfo, KeepAliveConnection, log, loginHeaders, newTally, num, open, round2, sequential,
   sleep, startPostgres, startServer, stopServer, Target, TODAY, type LatencyResult, type ThroughputResult,
 } from './lib';
 
@@ -244,13 +244,4 @@ async function main() {
   return budgets.every((b) => b.pass) ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  async (e) => {
-    log(`ERROR: ${(e as Error).stack ?? e}`);
-    killServerSync();
-    await open.database?.close().catch(() => {});
-    await open.pgServer?.stop().catch(() => {});
-    process.exit(2);
-  },
-);
+runMain(main);

@@ -213,3 +213,17 @@ export async function loginHeaders(base: string, login: string): Promise<Record<
 }
 
 export { KeepAliveConnection };
+
+/** Runs a benchmark's main: its exit code (0 = budgets pass, 1 = a budget missed), or 2 after cleaning up on an error. */
+export function runMain(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    async (e) => {
+      log(`ERROR: ${(e as Error).stack ?? e}`);
+      killServerSync();
+      await open.database?.close().catch(() => {});
+      await open.pgServer?.stop().catch(() => {});
+      process.exit(2);
+    },
+  );
+}

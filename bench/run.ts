@@ -30,7 +30,7 @@ import { generateBoard } from '../src/server/demo/seed';
 import { CpuMeter, type CpuSnapshot, type CpuUse } from './cpu';
 import { summarise as summariseCpuProfile } from './cpuprofile';
 import {
-  concurrent, gitInfo, KeepAliveConnection, killServerSync, log, loginHeaders, median, newTally, num, open, ROOT, round2, sequential,
+  concurrent, runMain, gitInfo, KeepAliveConnection, log, loginHeaders, median, newTally, num, open, ROOT, round2, sequential,
   startPostgres, startServer, stopServer, Target, type LatencyResult, type ThroughputResult,
 } from './lib';
 
@@ -401,13 +401,4 @@ async function main() {
   return budgets.filter((b) => !b.informational).every((b) => b.pass) ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  async (e) => {
-    log(`ERROR: ${(e as Error).stack ?? e}`);
-    killServerSync();
-    await open.database?.close().catch(() => {});
-    await open.pgServer?.stop().catch(() => {});
-    process.exit(2);
-  },
-);
+runMain(main);

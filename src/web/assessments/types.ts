@@ -9,11 +9,13 @@ export { LEVEL_SCALES, levelOptions as enterableLevels, levelsOf, type LevelScal
 export { IMPORT_FIELDS, SIGNAL_KINDS, type ColumnMapping, type ImportDefaults, type ImportField, type SignalKind } from '../../domain/assessments/codes';
 export type { DleNorm, LevelNorm } from '../../domain/assessments/norms';
 export type { RowError } from '../../domain/assessments/csv';
+export type { ResultValues } from '../../domain/assessments/import';
 export type { Signal } from '../../domain/assessments/signals';
 import type { Domain, ScoreKind } from '../../domain/assessments/instruments';
 import type { LevelScale } from '../../domain/assessments/scales';
 import type { DleNorm, LevelNorm } from '../../domain/assessments/norms';
 import type { RowError } from '../../domain/assessments/csv';
+import type { ResultValues } from '../../domain/assessments/import';
 import type { Signal } from '../../domain/assessments/signals';
 import type { ColumnMapping } from '../../domain/assessments/codes';
 
@@ -38,15 +40,6 @@ export type Instrument = {
   hasDleNorms: boolean;
 };
 
-export type ResultValues = {
-  rawScore: number | null;
-  abilityScore: number | null;
-  level: string | null;
-  percentile: number | null;
-  dle: number | null;
-  textValue: string | null;
-  takenOn: string;
-};
 
 export type GridRow = {
   pupilId: number;
