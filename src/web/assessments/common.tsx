@@ -3,8 +3,9 @@ import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { Alert, Empty, Page, SelectField, TableWrap } from '../shared/components';
+import { Empty, SelectField, TableWrap } from '../shared/components';
 import { useApi } from '../shared/hooks';
+import { SchoolScopedPage } from '../shared/SchoolScope';
 import { hasRole } from '../shared/session';
 import { compareText, comparePupils, fullName } from '../shared/format';
 import type { GroupDetail, Items, Me, MeSchool } from '../shared/types';
@@ -25,58 +26,10 @@ export function overviewSchools(me: Me): MeSchool[] {
   return me.schools.filter((s) => ids.has(s.id));
 }
 
-/** The school chosen with ?school= among `schools` (the first by default). */
-export function useChosenSchool(schools: MeSchool[]): { school: MeSchool | undefined; setSchool: (id: number) => void } {
-  const [params, setParams] = useSearchParams();
-  const wanted = Number(params.get('school'));
-  const school = schools.find((s) => s.id === wanted) ?? schools[0];
-  function setSchool(id: number) {
-    const next = new URLSearchParams(params);
-    next.set('school', String(id));
-    setParams(next, { replace: true });
-  }
-  return { school, setSchool };
-}
-
-/** Frame of a school-level page: title, school picker when there are several, a clear message when there are none. */
-export function SchoolPage({
-  title,
-  schools,
-  intro,
-  children,
-}: {
-  title: string;
-  schools: MeSchool[];
-  intro?: ReactNode;
-  children: (school: MeSchool) => ReactNode;
-}) {
+/** Frame of a school-level page of pupil monitoring (see SchoolScopedPage). */
+export function SchoolPage({ title, schools, intro, children }: { title: string; schools: MeSchool[]; intro?: ReactNode; children: (school: MeSchool) => ReactNode }) {
   const { t } = useTranslation();
-  const { school, setSchool } = useChosenSchool(schools);
-  if (!school) {
-    return (
-      <Page title={t('errors.forbiddenTitle')}>
-        <Alert kind="warning">
-          <p>{t('assessments.noSchool')}</p>
-        </Alert>
-      </Page>
-    );
-  }
-  return (
-    <Page title={title} intro={intro ?? (schools.length < 2 ? <p className="muted">{school.name}</p> : null)}>
-      {schools.length > 1 ? (
-        <form className="filters" aria-label={t('assessments.schoolPicker')} onSubmit={(e) => e.preventDefault()}>
-          <SelectField label={t('assessments.school')} value={String(school.id)} onChange={(v) => setSchool(Number(v))}>
-            {schools.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </SelectField>
-        </form>
-      ) : null}
-      {children(school)}
-    </Page>
-  );
+  return <SchoolScopedPage title={title} intro={intro} schools={schools} noSchool={t('assessments.noSchool')}>{children}</SchoolScopedPage>;
 }
 
 /** The school's instruments, sorted by domain and name. */
