@@ -12,6 +12,7 @@ import {
   parseDecimal,
   parseDutchDate,
   parseTable,
+  readScores,
   resultKey,
   validateImport,
 } from './import';
@@ -429,5 +430,25 @@ describe('validateImport', () => {
     expect(r.errors).toEqual([]);
     expect(r.rows.length).toBe(100_000);
     expect(ms).toBeLessThan(5000);
+  });
+});
+
+describe('readScores (the one rule for scores, shared by the import and the grid)', () => {
+  const rekenen = { name: 'Cito Rekenen', scoreKinds: ['raw', 'ability', 'level', 'percentile'], levelScale: 'IV' as const };
+  it('reads numbers as typed (decimal comma), as JSON numbers, and levels on the scale', () => {
+    const r = readScores(rekenen, { rawScore: '31', abilityScore: 176.5, percentile: '80', level: 'i+' });
+    expect(r.errors).toEqual([]);
+    expect(r.values).toEqual({ rawScore: 31, abilityScore: 176.5, level: 'I+', percentile: 80, dle: null, textValue: null });
+    expect(readScores(rekenen, { abilityScore: '176,5' }).values.abilityScore).toBe(176.5);
+  });
+  it('refuses what the instrument does not record, impossible values and text on a test without text scores', () => {
+    const r = readScores(rekenen, { dle: '20', percentile: 140, level: 'VI', textValue: 'E4', abilityScore: 'veel' });
+    expect(r.errors.map((e) => `${e.field}:${e.code}`).sort()).toEqual(
+      ['abilityScore:numberInvalid', 'dle:scoreKindNotUsed', 'level:levelNotOnScale', 'percentile:percentileOutOfRange', 'textValue:scoreKindNotUsed'],
+    );
+    expect(Object.values(r.values).every((v) => v === null)).toBe(true);
+  });
+  it('without an instrument checks the numbers only', () => {
+    expect(readScores(null, { rawScore: '-3', level: 'XX', textValue: 'abc' }).errors.map((e) => e.code)).toEqual(['negativeScore']);
   });
 });

@@ -220,7 +220,6 @@ export const IMPORT_MESSAGES_NL: Record<string, (p: Record<string, string | numb
   levelWithoutScale: (p) => `${p.instrument} heeft geen niveauschaal; het niveau "${p.value}" kan niet worden opgeslagen.`,
   aviInvalid: (p) => `"${p.value}" is geen AVI-niveau (AVI-Start, M3, E3 … E7, AVI-Plus).`,
   observationInvalid: (p) => `"${p.value}" is geen observatiewaarde (--, -, + of ++).`,
-  textTooLong: (p) => `De tekst is te lang (hoogstens ${p.max} tekens).`,
   scoreKindNotUsed: (p) => `${p.instrument} gebruikt geen ${p.field}; pas het instrument aan of koppel deze kolom niet.`,
   noScore: () => 'Deze regel bevat geen enkele score.',
   duplicateInFile: (p) => `Dezelfde leerling, toets en hetzelfde toetsmoment staan al in regel ${p.firstRow}.`,
@@ -295,7 +294,6 @@ function instrumentResolver(instruments: ImportInstrument[], layoutId: LayoutId 
 // Validation
 
 const MAX_SCORE = 9999;
-const MAX_TEXT = 100;
 
 /** Problems with the mapping and defaults as a whole (row 0). Empty when rows can be validated. */
 export function validateMapping(header: string[], mapping: ColumnMapping, defaults: ImportDefaults, instruments?: ImportInstrument[]): RowError[] {
@@ -325,6 +323,74 @@ const FIELD_KIND: Record<'rawScore' | 'abilityScore' | 'percentile' | 'dle', Sco
   percentile: 'percentile',
   dle: 'dle',
 };
+
+/** One result's score cells as typed, pasted or read from a file: text, a number, or empty. */
+export type ScoreInput = Partial<Record<ScoreField, string | number | null | undefined>>;
+
+export interface ScoreError { field: ScoreField; code: string; params: Record<string, string | number> }
+
+/**
+ * Reads the scores of one result against its instrument: each a value, or an error (a code of importMessage) for its
+ * field. The one rule for scores, used by the import and by the grid. Without an instrument (not recognised), only the
+ * numbers are checked.
+ */
+export function readScores(instrument: { name: string; scoreKinds: readonly string[]; levelScale: LevelScale | null } | null, input: ScoreInput): { values: Omit<ResultValues, 'takenOn'>; errors: ScoreError[] } {
+  const errors: ScoreError[] = [];
+  const fail = (field: ScoreField, code: string, params: Record<string, string | number> = {}) => errors.push({ field, code, params });
+  const text = (f: ScoreField) => {
+    const v = input[f];
+    return v == null ? '' : String(v).trim();
+  };
+  const values: Omit<ResultValues, 'takenOn'> = { rawScore: null, abilityScore: null, level: null, percentile: null, dle: null, textValue: null };
+  for (const f of ['rawScore', 'abilityScore', 'percentile', 'dle'] as const) {
+    const shown = text(f);
+    if (shown === '') continue;
+    const label = IMPORT_FIELD_LABELS_NL[f];
+    // IEP writes DLEs above the end of groep 8 as ">60".
+    const given = input[f];
+    const n = typeof given === 'number' ? given : parseDecimal(f === 'dle' ? shown.replace(/^[<>]\s*/, '') : shown);
+    if (n === null || n === undefined || !Number.isFinite(n)) {
+      fail(f, 'numberInvalid', { value: shown, field: label });
+      continue;
+    }
+    if (instrument && !instrument.scoreKinds.includes(FIELD_KIND[f])) {
+      fail(f, 'scoreKindNotUsed', { instrument: instrument.name, field: label });
+      continue;
+    }
+    if (f === 'percentile') {
+      if (n < 0 || n > 100) fail(f, 'percentileOutOfRange', { value: shown });
+      else if (!Number.isInteger(n)) fail(f, 'percentileNotWhole', { value: shown });
+      else values.percentile = n;
+    } else if (f === 'dle') {
+      if (n < 0 || n > 60) fail(f, 'dleOutOfRange', { value: shown });
+      else values.dle = n;
+    } else if (f === 'rawScore' && n < 0) fail(f, 'negativeScore', { value: shown, field: label });
+    else if (Math.abs(n) > MAX_SCORE) fail(f, 'scoreTooLarge', { value: shown, field: label, max: MAX_SCORE });
+    else values[f] = n;
+  }
+  const levelText = text('level');
+  if (levelText !== '' && instrument) {
+    if (!instrument.levelScale) fail('level', 'levelWithoutScale', { value: levelText, instrument: instrument.name });
+    else {
+      const level = normalizeLevel(instrument.levelScale, levelText);
+      if (!level) fail('level', 'levelNotOnScale', { value: levelText, scale: SCALE_NL[instrument.levelScale], instrument: instrument.name });
+      else values.level = level;
+    }
+  }
+  const free = text('textValue');
+  if (free !== '' && instrument) {
+    if (instrument.scoreKinds.includes('avi')) {
+      const avi = normalizeAvi(free);
+      if (!avi) fail('textValue', 'aviInvalid', { value: free });
+      else values.textValue = avi;
+    } else if (instrument.scoreKinds.includes('observation')) {
+      const obs = normalizeObservation(free);
+      if (!obs) fail('textValue', 'observationInvalid', { value: free });
+      else values.textValue = obs;
+    } else fail('textValue', 'scoreKindNotUsed', { instrument: instrument.name, field: IMPORT_FIELD_LABELS_NL.textValue });
+  }
+  return { values, errors };
+}
 
 const sameNumber = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-9);
 
@@ -486,55 +552,12 @@ export function validateImport(
     }
 
     // Scores
-    const values: Omit<ResultValues, 'takenOn'> = { rawScore: null, abilityScore: null, level: null, percentile: null, dle: null, textValue: null };
-    for (const f of ['rawScore', 'abilityScore', 'percentile', 'dle'] as const) {
-      let text = cell(f);
-      if (text === '') continue;
-      const label = IMPORT_FIELD_LABELS_NL[f];
-      // IEP writes DLEs above the end of groep 8 as ">60".
-      if (f === 'dle') text = text.replace(/^[<>]\s*/, '');
-      const n = parseDecimal(text);
-      if (n === null || n === undefined) {
-        fail(f, 'numberInvalid', { value: cell(f), field: label });
-        continue;
-      }
-      if (instrument && !instrument.scoreKinds.includes(FIELD_KIND[f])) {
-        fail(f, 'scoreKindNotUsed', { instrument: instrument.name, field: label });
-        continue;
-      }
-      if (f === 'percentile') {
-        if (n < 0 || n > 100) fail(f, 'percentileOutOfRange', { value: cell(f) });
-        else if (!Number.isInteger(n)) fail(f, 'percentileNotWhole', { value: cell(f) });
-        else values.percentile = n;
-      } else if (f === 'dle') {
-        if (n < 0 || n > 60) fail(f, 'dleOutOfRange', { value: cell(f) });
-        else values.dle = n;
-      } else if (f === 'rawScore' && n < 0) fail(f, 'negativeScore', { value: cell(f), field: label });
-      else if (Math.abs(n) > MAX_SCORE) fail(f, 'scoreTooLarge', { value: cell(f), field: label, max: MAX_SCORE });
-      else values[f] = n;
-    }
-    const levelText = cell('level');
-    if (levelText !== '' && instrument) {
-      if (!instrument.levelScale) fail('level', 'levelWithoutScale', { value: levelText, instrument: instrument.name });
-      else {
-        const level = normalizeLevel(instrument.levelScale, levelText);
-        if (!level) fail('level', 'levelNotOnScale', { value: levelText, scale: SCALE_NL[instrument.levelScale], instrument: instrument.name });
-        else values.level = level;
-      }
-    }
-    const text = cell('textValue');
-    if (text !== '' && instrument) {
-      if (instrument.scoreKinds.includes('avi')) {
-        const avi = normalizeAvi(text);
-        if (!avi) fail('textValue', 'aviInvalid', { value: text });
-        else values.textValue = avi;
-      } else if (instrument.scoreKinds.includes('observation')) {
-        const obs = normalizeObservation(text);
-        if (!obs) fail('textValue', 'observationInvalid', { value: text });
-        else values.textValue = obs;
-      } else if (text.length > MAX_TEXT) fail('textValue', 'textTooLong', { max: MAX_TEXT });
-      else values.textValue = text;
-    }
+    const scores = readScores(instrument, {
+      rawScore: cell('rawScore'), abilityScore: cell('abilityScore'), percentile: cell('percentile'), dle: cell('dle'),
+      level: cell('level'), textValue: cell('textValue'),
+    });
+    for (const e of scores.errors) fail(e.field, e.code, e.params);
+    const values = scores.values;
     const anyScoreText = scoreFieldIdx.some((i) => (cells[i] ?? '').trim() !== '');
     if (!anyScoreText) fail(null, 'noScore');
 

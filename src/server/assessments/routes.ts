@@ -8,16 +8,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { decidePupil, type SchoolAction } from '../../domain/access/policy';
 import { delay, learningEfficiency } from '../../domain/assessments/didactic';
-import { IMPORT_FIELDS } from '../../domain/assessments/import';
+import { IMPORT_FIELDS, importMessage, readScores, type ResultValues } from '../../domain/assessments/import';
 import {
-  AVI_LEVELS, DOMAINS, MOMENT_PATTERN, SCORE_KINDS, momentOrder, normalizeAvi, normalizeObservation, previousMoment,
+  DOMAINS, MOMENT_PATTERN, SCORE_KINDS, momentOrder, previousMoment,
 } from '../../domain/assessments/instruments';
 import { parseNormCsv } from '../../domain/assessments/norms';
-import { normalizeLevel, type LevelScale } from '../../domain/assessments/scales';
+import type { LevelScale } from '../../domain/assessments/scales';
 import { evaluateSignals, signalRuleSchema } from '../../domain/assessments/signals';
 import { levelDistribution, shareAtOrAbove } from '../../domain/assessments/stats';
-import { parseDecimal } from '../../domain/assessments/csv';
-import { authorizeSchool, visiblePupils } from '../access/guard';
+import { authorizeSchool, parseId, visiblePupils } from '../access/guard';
 import { audit, type AuditEntry } from '../audit/audit';
 import { intArray, rows, type DbOrTx } from '../db/client';
 import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors';
@@ -159,63 +158,12 @@ async function requireSchoolMember(req: FastifyRequest, db: DbOrTx, schoolId: nu
   return info;
 }
 
-const SCORE_LABEL = { rawScore: 'ruwe score', abilityScore: 'vaardigheidsscore', level: 'niveau', percentile: 'percentiel', dle: 'DLE', textValue: 'tekstwaarde' } as const;
-const KIND_OF = { rawScore: 'raw', abilityScore: 'ability', level: 'level', percentile: 'percentile', dle: 'dle' } as const;
+type GridValues = Omit<ResultValues, 'takenOn'>;
 
-type GridValues = { rawScore: number | null; abilityScore: number | null; level: string | null; percentile: number | null; dle: number | null; textValue: string | null };
-
-/** Reads one grid row against the instrument: normalised values, or Dutch messages per field. */
+/** Reads one grid row against the instrument with the import's rule for scores: normalised values, or Dutch messages per field. */
 function readGridRow(instrument: Instrument, row: z.infer<typeof gridRowSchema>): { values: GridValues; errors: { field: string; message: string }[] } {
-  const errors: { field: string; message: string }[] = [];
-  const kinds = new Set(instrument.scoreKinds);
-  const num = (field: 'rawScore' | 'abilityScore' | 'percentile' | 'dle', min: number, max: number, integer = false): number | null => {
-    const raw = row[field];
-    if (raw == null) return null;
-    const n = typeof raw === 'number' ? raw : parseDecimal(raw);
-    if (n === undefined) return null;
-    if (!kinds.has(KIND_OF[field])) {
-      errors.push({ field, message: `${instrument.name} kent geen ${SCORE_LABEL[field]}.` });
-      return null;
-    }
-    if (n === null || !Number.isFinite(n)) {
-      errors.push({ field, message: `Vul bij ${SCORE_LABEL[field]} een getal in.` });
-      return null;
-    }
-    if (n < min || n > max || (integer && !Number.isInteger(n))) {
-      errors.push({ field, message: integer ? `De ${SCORE_LABEL[field]} is een geheel getal van ${min} tot en met ${max}.` : `De ${SCORE_LABEL[field]} ligt tussen ${min} en ${max}.` });
-      return null;
-    }
-    return n;
-  };
-  const values: GridValues = {
-    rawScore: num('rawScore', 0, 10_000),
-    abilityScore: num('abilityScore', -1_000, 10_000),
-    percentile: num('percentile', 0, 100, true),
-    dle: num('dle', 0, 80),
-    level: null,
-    textValue: null,
-  };
-  const level = row.level?.trim();
-  if (level) {
-    if (!kinds.has('level') || !instrument.levelScale) errors.push({ field: 'level', message: `${instrument.name} kent geen niveau.` });
-    else {
-      values.level = normalizeLevel(instrument.levelScale, level);
-      if (values.level == null) errors.push({ field: 'level', message: instrument.levelScale === 'IV' ? 'Een niveau is I, II, III, IV of V (eventueel I+ of V-).' : 'Een niveau is A, B, C, D of E.' });
-    }
-  }
-  const text = row.textValue?.trim();
-  if (text) {
-    if (kinds.has('avi')) {
-      values.textValue = normalizeAvi(text);
-      if (values.textValue == null) errors.push({ field: 'textValue', message: `Een AVI-niveau is een van ${AVI_LEVELS.join(', ')}.` });
-    } else if (kinds.has('observation')) {
-      values.textValue = normalizeObservation(text);
-      if (values.textValue == null) errors.push({ field: 'textValue', message: 'Een observatie is --, -, + of ++.' });
-    } else {
-      errors.push({ field: 'textValue', message: `${instrument.name} kent geen AVI-niveau of observatie.` });
-    }
-  }
-  return { values, errors };
+  const { values, errors } = readScores(instrument, row);
+  return { values, errors: errors.map((e) => ({ field: e.field, message: importMessage(e.code, e.params) })) };
 }
 
 const isEmpty = (v: GridValues) => v.rawScore == null && v.abilityScore == null && v.level == null && v.percentile == null && v.dle == null && v.textValue == null;
@@ -226,20 +174,20 @@ const sameValues = (a: GridValues & { takenOn: string }, b: StoredResult) =>
 
 /** Which school a school-level route is about: from the `schoolId` parameter, or the instrument or import it names. */
 type SchoolOf = (db: DbOrTx, params: Record<string, string>) => Promise<number | null>;
-const validId = (raw: string | undefined) => (raw && /^\d{1,9}$/.test(raw) ? Number(raw) : null);
-const bySchoolParam: SchoolOf = async (_db, params) => validId(params.schoolId);
+const bySchoolParam: SchoolOf = async (_db, params) => parseId(params.schoolId);
 const byInstrument: SchoolOf = async (db, params) => {
-  const id = validId(params.id);
+  const id = parseId(params.id);
   return id == null ? null : ((await rows<{ school_id: number }>(db, sql`select school_id from instruments where id = ${id}`))[0]?.school_id ?? null);
 };
 const byImport: SchoolOf = async (db, params) => {
-  const id = validId(params.id);
+  const id = parseId(params.id);
   return id == null ? null : ((await rows<{ school_id: number }>(db, sql`select school_id from result_imports where id = ${id}`))[0]?.school_id ?? null);
 };
 
 /**
  * Decides a school-level route before its input is validated (as the guard does for pupil and group routes), so that
  * somebody without the right learns nothing from validation errors. 'member' = any role at the school or its board.
+ * The handler does not ask again: the school it touches is the one the gate decided on.
  */
 function gate(action: 'member' | SchoolAction, schoolOf: SchoolOf) {
   return async (req: FastifyRequest) => {
@@ -280,7 +228,6 @@ export async function assessmentRoutes(app: FastifyInstance) {
   }, async (req, reply) => {
     const user = requireUser(req);
     const schoolId = req.params.schoolId;
-    await authorizeSchool(req, schoolId, 'school.manageCare');
     const b = req.body;
     if (b.scoreKinds.includes('level') && !b.levelScale) throw invalid({ levelScale: 'Kies de niveauschaal: dit instrument geeft een niveau.' });
     const id = await db.transaction(async (tx) => {
@@ -306,7 +253,6 @@ export async function assessmentRoutes(app: FastifyInstance) {
     const user = requireUser(req);
     const cur = await loadInstrument(db, req.params.id);
     if (!cur) throw notFound('Deze toets');
-    await authorizeSchool(req, cur.schoolId, 'school.manageCare');
     const { version, ...b } = req.body;
     const scoreKinds = b.scoreKinds ?? cur.scoreKinds;
     const levelScale = b.levelScale === undefined ? cur.levelScale : b.levelScale;
@@ -342,7 +288,6 @@ export async function assessmentRoutes(app: FastifyInstance) {
     const user = requireUser(req);
     const cur = await loadInstrument(db, req.params.id);
     if (!cur) throw notFound('Deze toets');
-    await authorizeSchool(req, cur.schoolId, 'school.manageCare');
     const parsed = parseNormCsv(req.body.csv);
     const errors = [...parsed.errors];
     for (const n of [...parsed.levelNorms, ...parsed.dleNorms]) {
@@ -631,7 +576,6 @@ export async function assessmentRoutes(app: FastifyInstance) {
   }, async (req) => {
     const user = requireUser(req);
     const schoolId = req.params.schoolId;
-    await authorizeSchool(req, schoolId, 'school.viewCareOverview');
     const { domain, instrumentId } = req.query;
     if (!domain && !instrumentId) throw invalid({ domain: 'Kies een domein of een toets.' });
     if (instrumentId) await instrumentAt(db, schoolId, instrumentId);
@@ -687,7 +631,6 @@ export async function assessmentRoutes(app: FastifyInstance) {
   }, async (req) => {
     const user = requireUser(req);
     const schoolId = req.params.schoolId;
-    await authorizeSchool(req, schoolId, 'school.manageCare');
     const fields: Record<string, string> = {};
     const items = req.body.items.map((raw, i) => {
       const parsed = signalRuleSchema.safeParse(raw);
@@ -725,11 +668,10 @@ export async function assessmentRoutes(app: FastifyInstance) {
 
   // ---- CSV import ----
 
-  /** The import named by the route, after checking the user manages care at its school. */
+  /** The import named by the route (its route's gate checked that the user manages care at its school). */
   async function importFor(req: FastifyRequest, id: number) {
     const imp = await loadImport(db, id);
     if (!imp) throw notFound('Deze import');
-    await authorizeSchool(req, imp.schoolId, 'school.manageCare');
     return imp;
   }
 
@@ -755,7 +697,6 @@ export async function assessmentRoutes(app: FastifyInstance) {
   }, async (req, reply) => {
     const user = requireUser(req);
     const schoolId = req.params.schoolId;
-    await authorizeSchool(req, schoolId, 'school.manageCare');
     if (!(req.headers['content-type'] ?? '').startsWith('text/csv')) throw new HttpError(415, 'csv_required', 'Stuur het bestand als text/csv.');
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (bytes.length === 0) throw invalid({ file: 'Het bestand is leeg.' });
