@@ -11,7 +11,7 @@ import { ruleToRow } from './repo';
  * an instrument whose code the school already has is left alone (the school may have edited it), and a default
  * added in a later version of Koers reaches existing schools. A school that had no instruments at all is new to
  * pupil monitoring and also gets the default signal rules (a school that removed its rules does not get them back).
- * Runs at school creation, in the demo seed, and on every start (`ensureDemo`).
+ * Runs at school creation, in the demo seed, and on every start (`start.ts`, after the migrations).
  */
 export async function ensureDefaultInstruments(db: DbOrTx, schoolIds?: readonly number[]): Promise<{ instruments: number; rules: number }> {
   const only = schoolIds ? sql`s.id = any(${intArray(schoolIds)})` : sql`true`;

@@ -303,8 +303,6 @@ export async function generateBoard(db: DbOrTx, opts: GenerateOptions): Promise<
 export async function ensureDemo(db: DbOrTx, today: string, scale = 0): Promise<DemoLogin[]> {
   const [existing] = await rows<{ n: number }>(db, sql`select count(*)::int as n from boards`);
   if (existing.n === 0) await db.transaction(async (tx) => generateBoard(tx, { today, extraSchools: scale, pupilsPerSchool: 400 }));
-  // Schools from before pupil monitoring (or created outside Koers) get the default instruments, norms and signal rules.
-  await ensureDefaultInstruments(db);
   const present = await rows<{ login: string }>(db, sql`select login from users where password_hash is not null`);
   const logins = new Set(present.map((p) => p.login));
   return DEMO_LOGINS.filter((l) => logins.has(l.login));
