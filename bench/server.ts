@@ -1,6 +1,6 @@
 // The Koers server as the benchmark runs it: a separate process, started by bench/run.ts as
 //   node --import tsx bench/server.ts        (env: DATABASE_URL, PORT, LOG_LEVEL=silent, KOERS_TODAY)
-// It is src/server/start.ts step by step (open database → migrate → buildApp → outbox job → listen, no demo
+// It is src/server/start.ts step by step (open database → migrate → default instruments → buildApp → outbox job → listen, no demo
 // seeding: bench/run.ts has loaded the board already), with ONE extra route registered before listen:
 //   GET /bench/select1  → runs `select 1` through the same drizzle/pg pool and returns {"ok":true}.
 // That is the "bare endpoint in the same process" every figure is compared with. It passes through the same
@@ -25,6 +25,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { systemClock } from '../src/server/clock';
+import { ensureDefaultInstruments } from '../src/server/assessments/defaults';
 import { loadConfig } from '../src/server/config';
 import { migrate, openDatabase } from '../src/server/db/client';
 import { buildApp } from '../src/server/http/app';
@@ -70,6 +71,7 @@ poolProto.query = function (this: unknown, ...args: unknown[]) {
 const poolSize = process.env.BENCH_POOL_SIZE ? Number(process.env.BENCH_POOL_SIZE) : undefined;
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolSize });
 await migrate(database);
+await ensureDefaultInstruments(database.db);
 const clock = systemClock(config.KOERS_TODAY);
 const app = await buildApp({ db: database.db, dbKind: database.kind, config, clock });
 
