@@ -136,6 +136,16 @@ const DECLARED: Record<string, string> = {
   'GET /api/schools/:schoolId/signal-rules': 'school', 'PUT /api/schools/:schoolId/signal-rules': 'school',
   'POST /api/schools/:schoolId/result-imports': 'school', 'POST /api/result-imports/:id/preview': 'school',
   'POST /api/result-imports/:id/commit': 'school', 'GET /api/result-imports/:id': 'school',
+  // The HGW group cycle (issue 4): group documents, decided through their group (access `via`).
+  'GET /api/groups/:id/group-cycle': 'group', 'POST /api/groups/:id/overviews': 'group',
+  'GET /api/group-overviews/:id': 'group', 'PUT /api/group-overviews/:id/lines/:pupilId': 'group',
+  'PUT /api/group-overviews/:id/clusters': 'group', 'PUT /api/group-overviews/:id/status': 'group',
+  'POST /api/group-overviews/:id/plan': 'group', 'GET /api/group-overviews/:id/pdf': 'group',
+  'GET /api/group-overviews/:id/checklists/:template': 'group', 'PUT /api/group-overviews/:id/checklists/:template': 'group',
+  'GET /api/group-plans/:id': 'group', 'PUT /api/group-plans/:id': 'group', 'GET /api/group-plans/:id/revisions/:revision': 'group',
+  'PUT /api/group-plans/:id/status': 'group', 'POST /api/group-plans/:id/notes': 'group', 'PUT /api/group-plans/:id/evaluation': 'group',
+  'POST /api/group-plans/:id/roll-forward': 'group', 'GET /api/group-plans/:id/pdf': 'group',
+  'GET /api/group-plans/:id/checklists/:template': 'group', 'PUT /api/group-plans/:id/checklists/:template': 'group',
 };
 
 describe('route declarations', () => {

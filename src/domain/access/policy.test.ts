@@ -435,39 +435,40 @@ describe('decideGroup', () => {
   const LAST = { current: false, lastYear: true };
   const OLDER = { current: false, lastYear: false };
 
-  type Case = { who: string; grants: RoleGrant[]; staff: GroupRelation['staffKinds']; when: typeof CURRENT; view: boolean; editCare: boolean };
+  type Case = { who: string; grants: RoleGrant[]; staff: GroupRelation['staffKinds']; when: typeof CURRENT; view: boolean; viewCare: boolean; editCare: boolean };
   const cases: Case[] = [
     // School-wide roles.
-    { who: 'care coordinator, current group', grants: [atSchool('care_coordinator', 1)], staff: [], when: CURRENT, view: true, editCare: true },
-    { who: 'care coordinator, older group', grants: [atSchool('care_coordinator', 1)], staff: [], when: OLDER, view: true, editCare: true },
-    { who: 'director', grants: [atSchool('director', 1)], staff: [], when: CURRENT, view: true, editCare: false },
-    { who: 'admin', grants: [atSchool('admin', 1)], staff: [], when: CURRENT, view: true, editCare: false },
-    { who: 'board role of the board', grants: [atBoard('board', 1)], staff: [], when: CURRENT, view: true, editCare: false },
-    { who: 'parent', grants: [atSchool('parent', 1)], staff: [], when: CURRENT, view: false, editCare: false },
+    { who: 'care coordinator, current group', grants: [atSchool('care_coordinator', 1)], staff: [], when: CURRENT, view: true, viewCare: true, editCare: true },
+    { who: 'care coordinator, older group', grants: [atSchool('care_coordinator', 1)], staff: [], when: OLDER, view: true, viewCare: true, editCare: true },
+    { who: 'director', grants: [atSchool('director', 1)], staff: [], when: CURRENT, view: true, viewCare: true, editCare: false },
+    { who: 'admin', grants: [atSchool('admin', 1)], staff: [], when: CURRENT, view: true, viewCare: false, editCare: false },
+    { who: 'board role of the board', grants: [atBoard('board', 1)], staff: [], when: CURRENT, view: true, viewCare: false, editCare: false },
+    { who: 'parent', grants: [atSchool('parent', 1)], staff: [], when: CURRENT, view: false, viewCare: false, editCare: false },
     // Staff of the group, by kind and year.
-    { who: 'teacher on the staff, current', grants: [atSchool('teacher', 1)], staff: ['teacher'], when: CURRENT, view: true, editCare: true },
-    { who: 'teacher on the staff, last year', grants: [atSchool('teacher', 1)], staff: ['teacher'], when: LAST, view: true, editCare: false },
-    { who: 'teacher on the staff, older year', grants: [atSchool('teacher', 1)], staff: ['teacher'], when: OLDER, view: false, editCare: false },
-    { who: 'mentor on the staff, current', grants: [atSchool('mentor', 1)], staff: ['mentor'], when: CURRENT, view: true, editCare: true },
-    { who: 'mentor on the staff, last year', grants: [atSchool('mentor', 1)], staff: ['mentor'], when: LAST, view: true, editCare: false },
-    { who: 'subject teacher on the staff, current', grants: [atSchool('subject_teacher', 1)], staff: ['subject_teacher'], when: CURRENT, view: true, editCare: true },
-    { who: 'subject teacher on the staff, last year', grants: [atSchool('subject_teacher', 1)], staff: ['subject_teacher'], when: LAST, view: true, editCare: false },
+    { who: 'teacher on the staff, current', grants: [atSchool('teacher', 1)], staff: ['teacher'], when: CURRENT, view: true, viewCare: true, editCare: true },
+    { who: 'teacher on the staff, last year', grants: [atSchool('teacher', 1)], staff: ['teacher'], when: LAST, view: true, viewCare: true, editCare: false },
+    { who: 'teacher on the staff, older year', grants: [atSchool('teacher', 1)], staff: ['teacher'], when: OLDER, view: false, viewCare: false, editCare: false },
+    { who: 'mentor on the staff, current', grants: [atSchool('mentor', 1)], staff: ['mentor'], when: CURRENT, view: true, viewCare: true, editCare: true },
+    { who: 'mentor on the staff, last year', grants: [atSchool('mentor', 1)], staff: ['mentor'], when: LAST, view: true, viewCare: true, editCare: false },
+    { who: 'subject teacher on the staff, current', grants: [atSchool('subject_teacher', 1)], staff: ['subject_teacher'], when: CURRENT, view: true, viewCare: true, editCare: true },
+    { who: 'subject teacher on the staff, last year', grants: [atSchool('subject_teacher', 1)], staff: ['subject_teacher'], when: LAST, view: true, viewCare: true, editCare: false },
     // Role without the matching place on the staff, or staff without the role.
-    { who: 'teacher not on the staff', grants: [atSchool('teacher', 1)], staff: [], when: CURRENT, view: false, editCare: false },
-    { who: 'teacher role, on the staff as mentor', grants: [atSchool('teacher', 1)], staff: ['mentor'], when: CURRENT, view: false, editCare: false },
-    { who: 'mentor role, on the staff as teacher', grants: [atSchool('mentor', 1)], staff: ['teacher'], when: CURRENT, view: false, editCare: false },
-    { who: 'on the staff without any role', grants: [], staff: ['teacher'], when: CURRENT, view: false, editCare: false },
+    { who: 'teacher not on the staff', grants: [atSchool('teacher', 1)], staff: [], when: CURRENT, view: false, viewCare: false, editCare: false },
+    { who: 'teacher role, on the staff as mentor', grants: [atSchool('teacher', 1)], staff: ['mentor'], when: CURRENT, view: false, viewCare: false, editCare: false },
+    { who: 'mentor role, on the staff as teacher', grants: [atSchool('mentor', 1)], staff: ['teacher'], when: CURRENT, view: false, viewCare: false, editCare: false },
+    { who: 'on the staff without any role', grants: [], staff: ['teacher'], when: CURRENT, view: false, viewCare: false, editCare: false },
     // Roles elsewhere.
-    { who: 'teacher at another school, on the staff', grants: [atSchool('teacher', 3)], staff: ['teacher'], when: CURRENT, view: false, editCare: false },
-    { who: 'care coordinator at another school', grants: [atSchool('care_coordinator', 3)], staff: [], when: CURRENT, view: false, editCare: false },
-    { who: 'director at another board', grants: [atSchool('director', 2)], staff: [], when: CURRENT, view: false, editCare: false },
-    { who: 'board role of another board', grants: [atBoard('board', 2)], staff: [], when: CURRENT, view: false, editCare: false },
-    { who: 'admin of the board (board-level grant)', grants: [atBoard('admin', 1)], staff: [], when: CURRENT, view: false, editCare: false },
+    { who: 'teacher at another school, on the staff', grants: [atSchool('teacher', 3)], staff: ['teacher'], when: CURRENT, view: false, viewCare: false, editCare: false },
+    { who: 'care coordinator at another school', grants: [atSchool('care_coordinator', 3)], staff: [], when: CURRENT, view: false, viewCare: false, editCare: false },
+    { who: 'director at another board', grants: [atSchool('director', 2)], staff: [], when: CURRENT, view: false, viewCare: false, editCare: false },
+    { who: 'board role of another board', grants: [atBoard('board', 2)], staff: [], when: CURRENT, view: false, viewCare: false, editCare: false },
+    { who: 'admin of the board (board-level grant)', grants: [atBoard('admin', 1)], staff: [], when: CURRENT, view: false, viewCare: false, editCare: false },
   ];
 
-  it.each(cases)('$who: view $view, editCare $editCare', ({ grants, staff, when, view, editCare }) => {
+  it.each(cases)('$who: view $view, viewCare $viewCare, editCare $editCare', ({ grants, staff, when, view, viewCare, editCare }) => {
     const rel = group({ staffKinds: staff, ...when });
     expect(decideGroup(actor(...grants), 'group.view', rel).allow).toBe(view);
+    expect(decideGroup(actor(...grants), 'group.viewCare', rel).allow).toBe(viewCare);
     expect(decideGroup(actor(...grants), 'group.editCare', rel).allow).toBe(editCare);
   });
 
@@ -480,7 +481,7 @@ describe('decideGroup', () => {
   it('nobody without a grant at the group’s school or board sees or edits it', () => {
     const kinds = fc.subarray(['teacher', 'mentor', 'subject_teacher'] as const);
     fc.assert(
-      fc.property(fc.array(grantArb, { maxLength: 6 }), ids, ids, kinds, fc.boolean(), fc.boolean(), fc.constantFrom('group.view' as const, 'group.editCare' as const),
+      fc.property(fc.array(grantArb, { maxLength: 6 }), ids, ids, kinds, fc.boolean(), fc.boolean(), fc.constantFrom('group.view' as const, 'group.viewCare' as const, 'group.editCare' as const),
         (raw, schoolId, boardId, staffKinds, current, lastYear, action) => {
           const grants = raw.filter((g) => g.schoolId !== schoolId && g.boardId !== boardId);
           expect(decideGroup(actor(...grants), action, { schoolId, boardId, staffKinds, current, lastYear }).allow).toBe(false);

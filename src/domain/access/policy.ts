@@ -178,7 +178,13 @@ export interface GroupRelation {
   lastYear: boolean;
 }
 
-export type GroupAction = 'group.view' | 'group.editCare';
+/**
+ * group.view: the group and its pupil list. group.viewCare: the group's care documents (groepsoverzicht, groepsplan):
+ * care coordinator, director and the group's staff (this year, or last year for the handover) — not the administrator,
+ * not the board, never parents (the documents hold every pupil's line). group.editCare: write them (care coordinator,
+ * staff of the group this year).
+ */
+export type GroupAction = 'group.view' | 'group.viewCare' | 'group.editCare';
 
 export function decideGroup(actor: Actor, action: GroupAction, rel: GroupRelation): Decision {
   const roles = schoolRoles(actor, rel.schoolId);
@@ -190,6 +196,7 @@ export function decideGroup(actor: Actor, action: GroupAction, rel: GroupRelatio
     (rel.staffKinds.includes('mentor') && roles.has('mentor')));
   if (action === 'group.editCare') return staff && rel.current ? allow('group_staff') : deny('not_group_staff');
   if (roles.has('director')) return allow('director');
+  if (action === 'group.viewCare') return staff && (rel.current || rel.lastYear) ? allow('group_staff') : deny('not_group_staff');
   if (roles.has('admin')) return allow('admin');
   if (board.has('board')) return allow('board');
   if (staff && (rel.current || rel.lastYear)) return allow('group_staff');

@@ -1,11 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { defaultGroupCycleSettings } from '../group-cycle/settings';
 import { defaultSchoolSettings, readSchoolSettings, schoolSettingsSchema } from './settings';
 
 describe('defaultSchoolSettings', () => {
   it('calls the care coordinator "intern begeleider" in PO and "zorgcoördinator" in VO', () => {
     const results = { publishResultsToParents: false, resultNorm: { scale: 'IV', level: 'III', percent: 75 } };
-    expect(defaultSchoolSettings('po')).toEqual({ careCoordinatorLabel: 'intern begeleider', requireTotpForCareRoles: false, ...results });
-    expect(defaultSchoolSettings('vo')).toEqual({ careCoordinatorLabel: 'zorgcoördinator', requireTotpForCareRoles: false, ...results });
+    expect(defaultSchoolSettings('po')).toEqual({
+      careCoordinatorLabel: 'intern begeleider',
+      requireTotpForCareRoles: false,
+      ...results,
+      groupCycle: defaultGroupCycleSettings('po'),
+    });
+    expect(defaultSchoolSettings('vo')).toEqual({
+      careCoordinatorLabel: 'zorgcoördinator',
+      requireTotpForCareRoles: false,
+      ...results,
+      groupCycle: defaultGroupCycleSettings('vo'),
+    });
+  });
+
+  it('include the group cycle of the sector: PO with kleuter themes, VO with vakspecifieke overviews', () => {
+    expect(defaultSchoolSettings('po').groupCycle.kindergartenThemes).toBe(true);
+    expect(defaultSchoolSettings('po').groupCycle.overviewForms).toEqual(['crossSubject']);
+    expect(defaultSchoolSettings('vo').groupCycle.kindergartenThemes).toBe(false);
+    expect(defaultSchoolSettings('vo').groupCycle.overviewForms).toEqual(['crossSubject', 'subject']);
   });
 
   it('are valid settings themselves', () => {
@@ -17,8 +35,10 @@ describe('defaultSchoolSettings', () => {
     const a = defaultSchoolSettings('po');
     a.careCoordinatorLabel = 'changed';
     a.resultNorm.percent = 10;
+    a.groupCycle.clusters[0].label = 'changed';
     expect(defaultSchoolSettings('po').careCoordinatorLabel).toBe('intern begeleider');
     expect(defaultSchoolSettings('po').resultNorm.percent).toBe(75);
+    expect(defaultSchoolSettings('po').groupCycle.clusters[0].label).toBe('Intensief');
   });
 });
 
@@ -60,6 +80,8 @@ describe('readSchoolSettings', () => {
     { what: 'a norm percent over 100', stored: { resultNorm: { scale: 'IV', level: 'III', percent: 101 } } },
     { what: 'a fractional norm percent', stored: { resultNorm: { scale: 'IV', level: 'III', percent: 74.5 } } },
     { what: 'a norm without a level', stored: { resultNorm: { scale: 'IV', percent: 75 } } },
+    { what: 'a group cycle that is not an object', stored: { groupCycle: 'convergent' } },
+    { what: 'a group cycle with only invalid parts', stored: { groupCycle: { overviewForms: [], planFormat: 'theme', clusters: [] } } },
   ])('rejects $what and falls back to the defaults', ({ stored }) => {
     const read = readSchoolSettings('vo', stored);
     expect(read).toEqual(defaultSchoolSettings('vo'));
@@ -74,7 +96,7 @@ describe('readSchoolSettings', () => {
   it('drops unknown stored keys', () => {
     const read = readSchoolSettings('po', { careCoordinatorLabel: 'ib-er', retired: 'old setting' });
     expect(read).toEqual({ ...defaultSchoolSettings('po'), careCoordinatorLabel: 'ib-er' });
-    expect(Object.keys(read).sort()).toEqual(['careCoordinatorLabel', 'publishResultsToParents', 'requireTotpForCareRoles', 'resultNorm']);
+    expect(Object.keys(read).sort()).toEqual(['careCoordinatorLabel', 'groupCycle', 'publishResultsToParents', 'requireTotpForCareRoles', 'resultNorm']);
   });
 
   it('does not change the stored object', () => {
@@ -104,5 +126,40 @@ describe('result settings', () => {
   it('a partial update of only the publish flag validates (as PATCH uses it)', () => {
     expect(schoolSettingsSchema.partial().safeParse({ publishResultsToParents: true }).success).toBe(true);
     expect(schoolSettingsSchema.partial().safeParse({ resultNorm: { scale: 'IV', level: 'VI', percent: 75 } }).success).toBe(false);
+  });
+});
+
+describe('group-cycle settings', () => {
+  const stored = {
+    overviewForms: ['crossSubject', 'subject'],
+    planFormat: 'divergent',
+    kindergartenThemes: false,
+    clusters: [
+      { key: 'ster', label: 'Ster' },
+      { key: 'maan', label: 'Maan' },
+      { key: 'zon', label: 'Zon' },
+    ],
+    subjects: ['rekenen-wiskunde'],
+    requiredFields: ['plan.organisation', 'plan.evaluationPlan'],
+  };
+
+  it('keep valid stored group-cycle settings', () => {
+    expect(readSchoolSettings('po', { groupCycle: stored }).groupCycle).toEqual(stored);
+  });
+
+  it('an invalid part falls back on its own: a bad cluster list keeps the chosen plan format', () => {
+    const read = readSchoolSettings('po', { groupCycle: { ...stored, clusters: [{ key: 'Ster!', label: 'Ster' }] } });
+    expect(read.groupCycle).toEqual({ ...stored, clusters: defaultGroupCycleSettings('po').clusters });
+    expect(schoolSettingsSchema.safeParse(read).success).toBe(true);
+  });
+
+  it('settings stored before the group cycle existed get the defaults of the sector', () => {
+    const read = readSchoolSettings('vo', { careCoordinatorLabel: 'zorgcoördinator', requireTotpForCareRoles: true });
+    expect(read.groupCycle).toEqual(defaultGroupCycleSettings('vo'));
+  });
+
+  it('validate in a partial update (as PATCH uses it)', () => {
+    expect(schoolSettingsSchema.partial().safeParse({ groupCycle: stored }).success).toBe(true);
+    expect(schoolSettingsSchema.partial().safeParse({ groupCycle: { ...stored, planFormat: 'theme' } }).success).toBe(false);
   });
 });

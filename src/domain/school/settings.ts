@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LEVEL_SCALES, normalizeLevel } from '../assessments/scales';
+import { defaultGroupCycleSettings, groupCycleSettingsSchema, readGroupCycleSettings } from '../group-cycle/settings';
 
 /**
  * A school's own way of working. Every capability adds its settings here, with a default that
@@ -21,6 +22,8 @@ export const schoolSettingsSchema = z.object({
       percent: z.number().int().min(1).max(100),
     })
     .refine((n) => normalizeLevel(n.scale, n.level) === n.level, { message: 'level not on the scale', path: ['level'] }),
+  /** The HGW group cycle: overview forms, plan format, instruction groups, subjects, required fields (group-cycle/settings.ts). */
+  groupCycle: groupCycleSettingsSchema,
 });
 export type SchoolSettings = z.infer<typeof schoolSettingsSchema>;
 
@@ -30,6 +33,7 @@ export function defaultSchoolSettings(sector: 'po' | 'vo'): SchoolSettings {
     requireTotpForCareRoles: false,
     publishResultsToParents: false,
     resultNorm: { scale: 'IV', level: 'III', percent: 75 },
+    groupCycle: defaultGroupCycleSettings(sector),
   };
 }
 
@@ -42,6 +46,11 @@ export function readSchoolSettings(sector: 'po' | 'vo', stored: unknown): School
   const given = (typeof stored === 'object' && stored ? stored : {}) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(schoolSettingsSchema.shape)) {
+    if (key === 'groupCycle') {
+      // A composite setting: its parts fall back one by one (a bad cluster name keeps the chosen plan format).
+      out[key] = readGroupCycleSettings(sector, given[key]);
+      continue;
+    }
     const parsed = (field as z.ZodType).safeParse(given[key]);
     out[key] = parsed.success ? parsed.data : defaults[key as keyof SchoolSettings];
   }

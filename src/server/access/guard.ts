@@ -1,7 +1,7 @@
 // The server side of the access policy: every route that touches pupil data goes through here.
 import type { FastifyRequest } from 'fastify';
 import {
-  decideGroup, decidePupil, decideSchool, type PupilAction, type PupilRelation, type SchoolAction,
+  decideGroup, decidePupil, decideSchool, type GroupAction, type PupilAction, type PupilRelation, type SchoolAction,
 } from '../../domain/access/policy';
 import { audit } from '../audit/audit';
 import type { DbOrTx } from '../db/client';
@@ -50,7 +50,7 @@ export async function visiblePupils(req: FastifyRequest, pupilIds: readonly numb
   return rels;
 }
 
-export async function authorizeGroup(req: FastifyRequest, rawId: unknown, action: 'group.view' | 'group.editCare') {
+export async function authorizeGroup(req: FastifyRequest, rawId: unknown, action: GroupAction) {
   const user = requireUser(req);
   const groupId = parseId(rawId);
   if (groupId == null) throw notFound('Deze groep');

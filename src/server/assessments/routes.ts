@@ -21,6 +21,7 @@ import { audit, type AuditEntry } from '../audit/audit';
 import { intArray, rows, type DbOrTx } from '../db/client';
 import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors';
 import { requireUser } from '../http/context';
+import { groupInfo, groupPupils, type GroupInfo } from '../groups/repo';
 import { isoDate } from '../students/repo';
 import {
   blockingErrors, createImport, HEARTBEAT_TIMEOUT_S, isRunning, loadImport, progressOf, runningProgress, startCommit, validateUpload,
@@ -111,15 +112,7 @@ const gridRowSchema = z.object({
 
 // ---- Helpers ----
 
-interface GroupInfo { id: number; name: string; schoolId: number; schoolYearId: number; startsOn: string; endsOn: string; sector: 'po' | 'vo' }
 
-async function groupInfo(db: DbOrTx, groupId: number): Promise<GroupInfo> {
-  const [g] = await rows<{ id: number; name: string; school_id: number; school_year_id: number; starts_on: string; ends_on: string; sector: 'po' | 'vo' }>(db, sql`
-    select g.id, g.name, g.school_id, g.school_year_id, y.starts_on, y.ends_on, s.sector
-    from groups g join school_years y on y.id = g.school_year_id join schools s on s.id = g.school_id where g.id = ${groupId}`);
-  if (!g) throw notFound('Deze groep');
-  return { id: g.id, name: g.name, schoolId: g.school_id, schoolYearId: g.school_year_id, startsOn: g.starts_on, endsOn: g.ends_on, sector: g.sector };
-}
 
 /** The instrument named in a query or body, which must belong to the school, with a moment it has. */
 async function instrumentAt(db: DbOrTx, schoolId: number, instrumentId: number, moment?: string): Promise<Instrument> {
@@ -131,12 +124,6 @@ async function instrumentAt(db: DbOrTx, schoolId: number, instrumentId: number, 
   return instrument;
 }
 
-/** Pupils of a group (enrolled in it), in name order. */
-async function groupPupils(db: DbOrTx, groupId: number) {
-  return rows<{ id: number; first_name: string; last_name: string; grade: number | null }>(db, sql`
-    select p.id, p.first_name, p.last_name, e.grade from enrolments e join pupils p on p.id = e.pupil_id
-    where e.group_id = ${groupId} order by p.last_name collate "und-x-icu", p.first_name collate "und-x-icu", p.id`);
-}
 
 function gridResult(r: StoredResult) {
   return {

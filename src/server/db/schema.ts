@@ -275,3 +275,88 @@ export const signalRules = pgTable('signal_rules', {
   active: boolean('active').notNull().default(true),
   version: integer('version').notNull().default(1),
 }, (t) => [index('signal_rules_school_idx').on(t.schoolId)]);
+
+// ---- The HGW group cycle (groepsoverzicht, groepsplan; issue 4) ----
+
+/** A groepsoverzicht of one group for one care-cycle period, in one form (vakoverstijgend, or vakspecifiek per subject). */
+export const groupOverviews = pgTable('group_overviews', {
+  id: serial('id').primaryKey(),
+  schoolId: integer('school_id').notNull().references(() => schools.id),
+  groupId: integer('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
+  periodId: integer('period_id').notNull().references(() => carePeriods.id, { onDelete: 'cascade' }),
+  form: text('form', { enum: ['crossSubject', 'subject'] }).notNull(),
+  /** The subject (assessment domain) of a vakspecifiek overview; '' for vakoverstijgend. */
+  subject: text('subject').notNull().default(''),
+  status: text('status', { enum: ['draft', 'final'] }).notNull().default('draft'),
+  /** Guards the overview-wide parts (clustering, attention points, status); each pupil line has its own version. */
+  version: integer('version').notNull().default(1),
+  attentionPoints: text('attention_points').notNull().default(''),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('group_overviews_uq').on(t.groupId, t.periodId, t.form, t.subject)]);
+
+/** One pupil's line in a groepsoverzicht: what the teacher wrote (domain OverviewLineFields) and the instruction group. */
+export const groupOverviewLines = pgTable('group_overview_lines', {
+  overviewId: integer('overview_id').notNull().references(() => groupOverviews.id, { onDelete: 'cascade' }),
+  pupilId: integer('pupil_id').notNull().references(() => pupils.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull().default(1),
+  cluster: text('cluster'),
+  fields: jsonb('fields').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.overviewId, t.pupilId] }), index('group_overview_lines_pupil_idx').on(t.pupilId)]);
+
+/** The groepsplan written from one overview: the plan document (domain PlanDocument), its status and evaluation. */
+export const groupPlans = pgTable('group_plans', {
+  id: serial('id').primaryKey(),
+  schoolId: integer('school_id').notNull().references(() => schools.id),
+  groupId: integer('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
+  periodId: integer('period_id').notNull().references(() => carePeriods.id, { onDelete: 'cascade' }),
+  overviewId: integer('overview_id').notNull().references(() => groupOverviews.id, { onDelete: 'cascade' }),
+  format: text('format', { enum: ['crossSubject', 'convergent', 'divergent', 'theme'] }).notNull(),
+  status: text('status', { enum: ['draft', 'active', 'evaluated'] }).notNull().default('draft'),
+  version: integer('version').notNull().default(1),
+  /** Counts the tussentijdse bijstellingen: the earlier documents are kept in group_plan_revisions. */
+  revision: integer('revision').notNull().default(1),
+  doc: jsonb('doc').notNull(),
+  reflection: jsonb('reflection').notNull(),
+  evaluatedOn: date('evaluated_on'),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('group_plans_overview_uq').on(t.overviewId)]);
+
+/** An earlier version of a plan, kept when the plan is adjusted during its period. */
+export const groupPlanRevisions = pgTable('group_plan_revisions', {
+  planId: integer('plan_id').notNull().references(() => groupPlans.id, { onDelete: 'cascade' }),
+  revision: integer('revision').notNull(),
+  doc: jsonb('doc').notNull(),
+  /** Why the plan was adjusted (entered with the adjustment that replaced this version). */
+  reason: text('reason').notNull(),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.planId, t.revision] })]);
+
+/** A dated note on carrying out the plan (logboek), about the plan, one row or one pupil. */
+export const groupPlanNotes = pgTable('group_plan_notes', {
+  id: serial('id').primaryKey(),
+  planId: integer('plan_id').notNull().references(() => groupPlans.id, { onDelete: 'cascade' }),
+  rowKey: text('row_key'),
+  pupilId: integer('pupil_id').references(() => pupils.id, { onDelete: 'cascade' }),
+  notedOn: date('noted_on').notNull(),
+  text: text('text').notNull(),
+  authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+}, (t) => [index('group_plan_notes_plan_idx').on(t.planId)]);
+
+/** A filled-in checklist (kijkwijzer, begrijpwijzer, planwijzer) against an overview or a plan. */
+export const groupChecklists = pgTable('group_checklists', {
+  targetKind: text('target_kind', { enum: ['overview', 'plan'] }).notNull(),
+  targetId: integer('target_id').notNull(),
+  template: text('template').notNull(),
+  answers: jsonb('answers').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.targetKind, t.targetId, t.template] })]);

@@ -10,7 +10,7 @@ import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeGroup, authorizePupil, decideLoaded, parseId } from '../access/guard';
-import { loadSessionAndPupil, type LoadedRelation } from '../access/relations';
+import { groupOfDocument, loadSessionAndPupil, type LoadedRelation } from '../access/relations';
 import { loadSession, SESSION_COOKIE, type LoadedSession } from '../auth/session';
 import { HttpError, unauthenticated } from './errors';
 import type { AccessRule, AppContext } from './context';
@@ -135,14 +135,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         : await authorizePupil(req, params[access.param ?? 'id'], access.action, ctx.db, access.preload);
       req.pupilScope = { pupilId: rel.pupilId, schoolId: rel.schoolId, basis: rel.basis, relation: rel, ...(access.preload ? { preloaded: row } : {}) };
     } else if (access.kind === 'group') {
-      const rel = await authorizeGroup(req, params.id, access.action);
-      req.groupScope = { groupId: rel.groupId, schoolId: rel.schoolId, basis: rel.basis };
+      const documentId = access.via ? await groupOfDocument(ctx.db, access.via, params.id) : null;
+      const rel = await authorizeGroup(req, documentId ? String(documentId.groupId) : params.id, access.action);
+      req.groupScope = { groupId: rel.groupId, schoolId: rel.schoolId, basis: rel.basis, ...(documentId ? { documentId: documentId.id } : {}) };
     }
   });
 
   app.setErrorHandler((err: FastifyError & { validation?: unknown }, req, reply) => {
     if (err instanceof HttpError) {
-      return reply.status(err.status).send({ error: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) });
+      return reply.status(err.status).send({ error: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...err.extra });
     }
     if (err.validation || err.code === 'FST_ERR_VALIDATION') {
       const fields: Record<string, string> = {};

@@ -1,7 +1,7 @@
 // What every request carries: the logged-in user (if any) and how the route declared its access.
 import type { FastifyRequest } from 'fastify';
 import type { Actor, GroupAction, PupilAction, PupilRelation, Role } from '../../domain/access/policy';
-import type { Preload } from '../access/relations';
+import type { GroupDocument, Preload } from '../access/relations';
 import type { Config } from '../config';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
@@ -24,7 +24,8 @@ export interface SessionUser extends Actor {
  * - list: returns pupil data filtered row by row through the policy, and audits what it returns
  * - pupil: `params.id` (or `params.pupilId`) names a pupil; the policy decides `pupilAction` before the handler runs
  *   (`preload`: data of that pupil fetched in the same statement as the relation, see access/relations.ts)
- * - group: `params.id` names a group; the policy decides `groupAction` before the handler runs
+ * - group: `params.id` names a group — or, with `via`, a group document (groepsoverzicht, groepsplan) whose group is
+ *   looked up first; the policy decides `groupAction` before the handler runs
  * - school: set-up; the handler calls `authorizeSchool` for the school it touches
  */
 export type Access =
@@ -33,7 +34,7 @@ export type Access =
   | { kind: 'user'; duringMfaSetup?: boolean }
   | { kind: 'list' }
   | { kind: 'pupil'; action: PupilAction; param?: string; preload?: Preload }
-  | { kind: 'group'; action: GroupAction }
+  | { kind: 'group'; action: GroupAction; via?: GroupDocument }
   | { kind: 'school' };
 
 export interface AppContext {
@@ -63,7 +64,8 @@ declare module 'fastify' {
     /** Set by the pupil guard: the pupil and its school, after the policy allowed the route. */
     /** `preloaded`: the row the route's `preload` asked for, fetched with the relation (only set once the policy allowed). */
     pupilScope: { pupilId: number; schoolId: number; basis: string; relation: PupilRelation; preloaded?: unknown } | null;
-    groupScope: { groupId: number; schoolId: number; basis: string } | null;
+    /** `documentId`: the overview or plan named by the route (access `via`), after the policy allowed it. */
+    groupScope: { groupId: number; schoolId: number; basis: string; documentId?: number } | null;
   }
   interface FastifyContextConfig {
     access?: Access;

@@ -5,6 +5,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** More of the body where a refusal lists several problems (e.g. the required fields still missing). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
   }

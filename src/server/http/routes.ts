@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from '../assessments/routes';
 import { authRoutes } from '../auth/routes';
+import { groupCycleRoutes } from '../group-cycle/routes';
 import { groupRoutes } from '../groups/routes';
 import { schoolRoutes } from '../school/routes';
 import { studentRoutes } from '../students/routes';
@@ -12,4 +13,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(groupRoutes);
   await app.register(schoolRoutes);
   await app.register(assessmentRoutes);
+  await app.register(groupCycleRoutes);
 }
