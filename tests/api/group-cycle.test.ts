@@ -4,6 +4,7 @@
 // Every refusal changes nothing; every read and write leaves audit entries per pupil line.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rollOverviewLine } from '../../src/domain/group-cycle/rollforward';
 import { hashPassword } from '../../src/server/auth/password';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed';
 import { testApp, type TestApp } from '../support/app';
@@ -59,7 +60,7 @@ describe('the overview: created prefilled, one per group, period and form', () =
     const other = await t.request('POST', `/api/groups/${G.g5}/overviews`, C.teacher5, { periodId: G.lastYearPeriod, form: 'crossSubject' });
     expect(other.status).toBe(422);
     expect(other.body.fields.periodId).toMatch(/periode van het schooljaar/);
-    expect(await one(sql`select count(*)::int as n from group_overviews`, 'n')).toBe(0);
+    expect(await one(sql`select count(*)::int as n from group_overviews where group_id = ${G.g5}`, 'n')).toBe(0);
   });
 
   it('creates the overview with a line per pupil, results and signals, signalled pupils and suggested clusters', async () => {
@@ -74,13 +75,23 @@ describe('the overview: created prefilled, one per group, period and form', () =
     expect(view.body.instruments.map((i: { domain: string }) => i.domain)).toEqual(expect.arrayContaining(['spelling', 'rekenen-wiskunde']));
     const withConcern = view.body.lines.filter((l: { signals: { tone: string }[] }) => l.signals.some((s) => s.tone === 'concern'));
     expect(withConcern.length).toBeGreaterThan(0);
+    // The demo has last year's second period walked for most of these pupils: their lines start from it.
+    const carried = view.body.lines.filter((l: { previous: unknown }) => l.previous);
+    expect(carried.length).toBeGreaterThan(pupils5.length / 2);
     for (const l of view.body.lines) {
-      // Signalled exactly when the rules signal a concern; the instruction group is the suggestion.
-      expect(l.fields.signalled).toBe(l.signals.some((s: { tone: string }) => s.tone === 'concern'));
-      expect(l.cluster).toBe(l.suggestedCluster);
-      expect(l.previous).toBeNull();
+      if (l.previous) {
+        expect(l.previous.periodName).toBe('2e helft');
+        expect(l.fields).toEqual(rollOverviewLine(l.previous.fields));
+        expect(l.cluster).toBe(l.previous.cluster);
+      } else {
+        // Without an earlier line: signalled exactly when the rules signal a concern, in the suggested instruction group.
+        expect(l.fields.signalled).toBe(l.signals.some((s: { tone: string }) => s.tone === 'concern'));
+        expect(l.cluster).toBe(l.suggestedCluster);
+      }
       for (const cell of l.results) expect(cell.takenOn <= view.body.period.endsOn).toBe(true);
     }
+    const withNeeds = carried.find((l: { fields: { needs: unknown[] } }) => l.fields.needs.length > 0);
+    expect(withNeeds.fields.signalled).toBe(true);
     // Results: at most three moments per instrument, newest first.
     const first = view.body.lines.find((l: { results: unknown[] }) => l.results.length > 0);
     const perInstrument = new Map<number, string[]>();
@@ -340,7 +351,9 @@ describe('the plan: written, set, adjusted, noted, evaluated, rolled forward', (
     expect(next).toMatchObject({ status: 'draft', period: { id: G.period2 }, overviewId: res.body.overviewId });
     const carried = next.doc.rows.flatMap((r: { goals: { what: string; carriedFrom: string | null; result: unknown; dueOn: string }[] }) => r.goals);
     expect(carried.some((g: { carriedFrom: string | null }) => g.carriedFrom === goalKey)).toBe(false); // achieved: done
-    expect(carried.map((g: { what: string }) => g.what)).toEqual(['Alle leerlingen lezen dagelijks een kwartier in een boek van hun niveau']);
+    const open = before.doc.rows.flatMap((r: { goals: { what: string; result: string }[] }) => r.goals).filter((g: { result: string }) => g.result !== 'achieved');
+    expect(carried.map((g: { what: string }) => g.what)).toEqual(open.map((g: { what: string }) => g.what));
+    expect(carried.map((g: { what: string }) => g.what)).toContain('Alle leerlingen lezen dagelijks een kwartier in een boek van hun niveau');
     for (const g of carried) {
       expect(g.result).toBeNull();
       expect(g.carriedFrom).not.toBeNull();

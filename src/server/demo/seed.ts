@@ -6,6 +6,7 @@ import { addDays, schoolYearOf } from '../../domain/school/periods';
 import { defaultSchoolSettings } from '../../domain/school/settings';
 import { ensureDefaultInstruments } from '../assessments/defaults';
 import { seedDemoResults } from '../assessments/demo';
+import { seedDemoGroupCycle } from '../group-cycle/demo';
 import { hashPassword } from '../auth/password';
 import { rows, type DbOrTx } from '../db/client';
 
@@ -294,6 +295,8 @@ export async function generateBoard(db: DbOrTx, opts: GenerateOptions): Promise<
       enrolments: enrol.map((e) => ({ pupilId: e.pupil_id as number, schoolYearId: e.school_year_id as number, grade: e.grade as number })),
       resultsPerPupil: schoolIndex >= 2 ? opts.resultsPerPupil : undefined,
     });
+    // A finished group-cycle period (last year's second half) behind the demo teacher's groep 5.
+    if (demo && plan.sector === 'po') await seedDemoGroupCycle(db, school.id, '5', years[1].startsOn);
   }
   await bulk(db, 'users', USER_COLUMNS, users.splice(0));
   await bulk(db, 'user_roles', { user_id: 'int', role: 'text', school_id: 'int', board_id: 'int' }, roles);
