@@ -1,5 +1,6 @@
 // SMART check of goals (Bijlage 6 "SMART doelen formuleren": goals should not be "te vaag of te vrijblijvend").
 // Findings are advice shown next to the goal; they never block saving. No zod: the web imports this file.
+import { dutchDate, isValidIsoDate } from '../school/periods';
 import type { Goal, PlanRow, SmartFinding } from './model';
 
 /**
@@ -39,20 +40,7 @@ export function vagueTermsIn(text: string): string[] {
   return VAGUE_PATTERNS.filter((p) => p.re.test(text)).map((p) => p.term);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function isIsoDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
-/** 2027-03-05 → 05-03-2027, the way the web shows dates. */
-function dutchDate(iso: string): string {
-  const m = ISO_DATE.exec(iso);
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
-}
 
 function quoted(terms: string[]): string {
   return terms.map((t) => `‘${t}’`).join(', ');
@@ -116,7 +104,7 @@ export function checkSmart(goal: Goal, ctx: { periodStartsOn: string; periodEnds
 
   if (goal.dueOn === null || goal.dueOn.trim() === '') {
     findings.push({ letter: 'T', code: 'T.noDueOn', message: 'Het doel zegt niet wanneer het bereikt moet zijn: vul een datum in (T).' });
-  } else if (!isIsoDate(goal.dueOn)) {
+  } else if (!isValidIsoDate(goal.dueOn)) {
     findings.push({ letter: 'T', code: 'T.invalidDate', message: `De datum ‘${goal.dueOn}’ is geen geldige datum (T).` });
   } else if (goal.dueOn < ctx.periodStartsOn || goal.dueOn > ctx.periodEndsOn) {
     findings.push({

@@ -119,3 +119,10 @@ export function schoolYearOf(today: string): DateRange & { name: string } {
   const y = d.getUTCMonth() >= 7 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
   return { name: `${y}-${y + 1}`, startsOn: `${y}-08-01`, endsOn: `${y + 1}-07-31` };
 }
+
+/** A date as Dutch users write it: 2026-09-01 → 01-09-2026 (as the web's formatDate shows it); '' for none, anything else unchanged. */
+export function dutchDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
+}

@@ -2,6 +2,7 @@
 // and the groepsplan (Bijlage 9 vakoverstijgend, 10 convergent, 11 divergent, and the kleuter thema-planning), A4
 // landscape, Dutch, with a header and footer on every page and repeated table headers. Rendered with pdfmake and the
 // Roboto fonts that ship with it; pdfmake may read nothing but those font files and fetch no URLs.
+import { dutchDate } from '../../domain/school/periods';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
@@ -136,14 +137,7 @@ function orDash(value: string | null | undefined): string {
   return v === '' ? DASH : v;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** 2026-09-01 → 01-09-2026 (as the web shows dates); anything else unchanged. */
-function dutchDate(value: string | null | undefined): string {
-  const v = clean(value);
-  const m = ISO_DATE.exec(v);
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : v;
-}
 
 /** Widths (pt) for table columns from weights, filling the content width after padding and lines. */
 function fitWidths(weights: number[], width = CONTENT_WIDTH): number[] {

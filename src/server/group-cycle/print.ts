@@ -1,6 +1,7 @@
 // From the views the pages read to the inputs of the PDFs: Dutch labels for codes, names for ids.
 import { DOMAIN_LABELS_NL, momentLabel } from '../../domain/assessments/instruments';
 import type { SignalReason } from '../../domain/group-cycle/model';
+import { dutchDate } from '../../domain/school/periods';
 import type { OverviewPdfInput, PlanPdfInput } from './pdf';
 import type { overviewView, planView } from './repo';
 
@@ -18,11 +19,6 @@ export const SIGNAL_REASON_LABELS_NL: Record<SignalReason, string> = {
 
 const STATUS_NL = { draft: 'Concept', active: 'Vastgesteld', evaluated: 'Geëvalueerd' } as const;
 
-export function dutchDate(iso: string | null): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d}-${m}-${y}`;
-}
 
 const range = (p: { startsOn: string; endsOn: string }) => `${dutchDate(p.startsOn)} t/m ${dutchDate(p.endsOn)}`;
 const subjectLabel = (subject: string | null) => (subject ? DOMAIN_LABELS_NL[subject as keyof typeof DOMAIN_LABELS_NL] ?? subject : null);
