@@ -90,6 +90,13 @@ describe('the overview: created prefilled, one per group, period and form', () =
       }
       for (const cell of l.results) expect(cell.takenOn <= view.body.period.endsOn).toBe(true);
     }
+    // The overview reads only the latest results the rules look at; its signals are those of the full history.
+    const full = await t.request('GET', `/api/groups/${G.g5}/signals`, C.teacher5);
+    const shown = new Set(view.body.instruments.map((i: { domain: string }) => i.domain).concat(['seo', 'technisch-lezen', 'begrijpend-lezen', 'spelling', 'rekenen-wiskunde']));
+    for (const item of full.body.items) {
+      const line = view.body.lines.find((l: { pupilId: number }) => l.pupilId === item.pupilId);
+      expect(line.signals, `${item.firstName}`).toEqual(item.signals.filter((sig: { domain: string }) => shown.has(sig.domain)));
+    }
     const withNeeds = carried.find((l: { fields: { needs: unknown[] } }) => l.fields.needs.length > 0);
     expect(withNeeds.fields.signalled).toBe(true);
     // Results: at most three moments per instrument, newest first.

@@ -8,7 +8,7 @@ import { deriveFromNorms, type DleNorm, type LevelNorm } from '../../domain/asse
 import { levelsOf, parseLevel, type LevelScale } from '../../domain/assessments/scales';
 import { signalRuleSchema, type ResultPoint, type SignalRule } from '../../domain/assessments/signals';
 import { readSchoolSettings } from '../../domain/school/settings';
-import { intArray, rows, type DbOrTx } from '../db/client';
+import { intArray, isRootDb, rows, type DbOrTx } from '../db/client';
 
 // ---- Instruments ----
 
@@ -135,9 +135,11 @@ export const resultValuesSchema = z.object({
   dle: z.number().nullable(), textValue: z.string().nullable(), takenOn: z.string(),
 });
 
+type GradeHistory = (GradeYear & { schoolYearId: number; schoolYear: string })[];
+
 /** The school years of the pupils and the grade they were in, for the didactic age. */
-export async function gradeHistories(db: DbOrTx, pupilIds: readonly number[]): Promise<Map<number, (GradeYear & { schoolYearId: number; schoolYear: string })[]>> {
-  const out = new Map<number, (GradeYear & { schoolYearId: number; schoolYear: string })[]>();
+export async function gradeHistories(db: DbOrTx, pupilIds: readonly number[]): Promise<Map<number, GradeHistory>> {
+  const out = new Map<number, GradeHistory>();
   if (pupilIds.length === 0) return out;
   const list = await rows<{ pupil_id: number; school_year_id: number; name: string; starts_on: string; grade: number | null }>(db, sql`
     select e.pupil_id, e.school_year_id, y.name, y.starts_on, e.grade from enrolments e join school_years y on y.id = e.school_year_id
@@ -150,26 +152,67 @@ export async function gradeHistories(db: DbOrTx, pupilIds: readonly number[]): P
   return out;
 }
 
+/**
+ * Which results `resultPoints` reads. Default: all of the pupils' results. A group document asks only what it shows and
+ * what the signal rules look at: results up to a date, of some domains, the latest `latest` per pupil and instrument
+ * (plus any at the grades in `grades`, for rules that name a moment such as E5), so its cost does not grow with history.
+ */
+export interface ResultScope { until?: string; domains?: readonly string[]; latest?: number; grades?: readonly number[] }
+
+/** The most recent results a signal-rule set looks at per instrument, and the grades its moment rules name. */
+export function signalScope(rules: readonly SignalRule[], shown: number): { latest: number; grades: number[] } {
+  let latest = Math.max(shown, 2);
+  const grades = new Set<number>();
+  for (const rule of rules) {
+    if (!rule.active) continue;
+    // A few more than the rule counts: results without a level are skipped by the rules, not by the query.
+    if (rule.kind === 'consecutiveLow') latest = Math.max(latest, rule.params.count + 2);
+    if (rule.kind === 'dleBehindAtGrade') grades.add(rule.params.grade);
+  }
+  return { latest, grades: [...grades] };
+}
+
 /** A pupil's results as the signal rules and charts see them (with DL where the school is PO). */
-export async function resultPoints(db: DbOrTx, pupilIds: readonly number[], sector: 'po' | 'vo') {
+export async function resultPoints(db: DbOrTx, pupilIds: readonly number[], sector: 'po' | 'vo', scope: ResultScope = {}) {
   const byPupil = new Map<number, { result: StoredResult; point: ResultPoint; instrument: Instrument; schoolYear: string }[]>();
   if (pupilIds.length === 0) return byPupil;
-  const list = await rows<ResultRow & { year_name: string; year_starts_on: string }>(db, sql`
-    select ${RESULT_COLUMNS}, y.name as year_name, y.starts_on as year_starts_on
-    from results r join school_years y on y.id = r.school_year_id
-    where r.pupil_id = any(${intArray(pupilIds)})
-    order by r.pupil_id, r.taken_on, r.id`);
+  const scoped = scope.until != null || scope.domains != null || scope.latest != null;
+  // On the root database the grade histories load alongside the results; a transaction's one connection takes them in turn.
+  const loadHistories = () => (sector === 'po' ? gradeHistories(db, pupilIds) : Promise.resolve(new Map<number, GradeHistory>()));
+  const early = isRootDb(db) ? loadHistories() : null;
+  const list = await rows<ResultRow & { year_name: string; year_starts_on: string }>(db, scoped
+    ? sql`
+      select ${RESULT_COLUMNS}, y.name as year_name, y.starts_on as year_starts_on
+      from (
+        select r.*, row_number() over (partition by r.pupil_id, r.instrument_id order by r.taken_on desc, r.id desc) as rn
+        from results r join instruments i on i.id = r.instrument_id
+        where r.pupil_id = any(${intArray(pupilIds)})
+          and r.taken_on <= ${scope.until ?? '9999-12-31'}::date
+          and (${scope.domains == null} or i.domain = any(${sql.param([...(scope.domains ?? [])])}::text[]))
+      ) r join school_years y on y.id = r.school_year_id
+      where r.rn <= ${scope.latest ?? 1_000_000} or r.grade = any(${intArray(scope.grades ?? [])})
+      order by r.pupil_id, r.taken_on, r.id`
+    : sql`
+      select ${RESULT_COLUMNS}, y.name as year_name, y.starts_on as year_starts_on
+      from results r join school_years y on y.id = r.school_year_id
+      where r.pupil_id = any(${intArray(pupilIds)})
+      order by r.pupil_id, r.taken_on, r.id`);
   const instrumentIds = [...new Set(list.map((r) => r.instrument_id))];
-  const [instrumentList, histories] = await Promise.all([
-    loadInstruments(db, sql`i.id = any(${intArray(instrumentIds)})`),
-    sector === 'po' ? gradeHistories(db, pupilIds) : Promise.resolve(new Map<number, never>()),
-  ]);
+  const instrumentList = await loadInstruments(db, sql`i.id = any(${intArray(instrumentIds)})`);
+  const histories = await (early ?? loadHistories());
   const instruments = new Map(instrumentList.map((i) => [i.id, i]));
+  // Results of one pupil on one day share their didactic age (a test day holds several tests).
+  const dls = new Map<string, number | null>();
   for (const r of list) {
     const result = toResult(r);
     const instrument = instruments.get(r.instrument_id)!;
     const history = histories.get(r.pupil_id) ?? [];
-    const dl = sector === 'po' && history.length ? didacticAge(history, result.takenOn) : null;
+    let dl: number | null = null;
+    if (sector === 'po' && history.length) {
+      const key = `${r.pupil_id}|${result.takenOn}`;
+      dl = dls.has(key) ? dls.get(key)! : didacticAge(history, result.takenOn);
+      dls.set(key, dl);
+    }
     const point: ResultPoint = {
       instrumentId: instrument.id, instrumentName: instrument.name, domain: instrument.domain as Domain, levelScale: instrument.levelScale,
       moment: result.moment, takenOn: result.takenOn, schoolYearStartsOn: r.year_starts_on, grade: result.grade,

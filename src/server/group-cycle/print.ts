@@ -40,7 +40,7 @@ export function overviewPdfInput(view: OverviewView, today: string): OverviewPdf
       cluster: l.cluster ? clusterLabel.get(l.cluster) ?? l.cluster : null,
       results: l.results.map((c) => ({
         instrumentId: c.instrumentId,
-        text: [momentLabel(c.moment, 'nl', view.group.sector), c.level, c.abilityScore != null ? `(${c.abilityScore})` : null].filter(Boolean).join(' '),
+        text: [momentLabel(c.moment, 'nl', view.group.sector), c.level ?? c.textValue, c.abilityScore != null ? `(${c.abilityScore})` : null].filter(Boolean).join(' '),
         belowNorm: c.belowNorm,
       })),
       signals: l.signals.map((s) => s.message),

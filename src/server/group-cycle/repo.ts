@@ -14,7 +14,7 @@ import { checkOverviewRequirements, checkPlanRequirements } from '../../domain/g
 import { planFormatFor, readGroupCycleSettings } from '../../domain/group-cycle/settings';
 import { checkRowSmart, checkSmart } from '../../domain/group-cycle/smart';
 import { readSchoolSettings } from '../../domain/school/settings';
-import { levelsAtOrAbove, loadRules, resultNormOf, resultPoints } from '../assessments/repo';
+import { levelsAtOrAbove, loadRules, resultNormOf, resultPoints, signalScope } from '../assessments/repo';
 import { intArray, rows, type DbOrTx } from '../db/client';
 import { groupPupils, type GroupInfo } from '../groups/repo';
 import { notFound } from '../http/errors';
@@ -82,7 +82,10 @@ export async function previousLines(db: DbOrTx, pupilIds: readonly number[], for
 }
 
 export interface ResultCell {
-  instrumentId: number; moment: string; takenOn: string; level: string | null; abilityScore: number | null; dle: number | null; belowNorm: boolean;
+  instrumentId: number; moment: string; takenOn: string; level: string | null; abilityScore: number | null; dle: number | null;
+  /** A result without a level or score, e.g. an AVI level ("E4"). */
+  textValue: string | null;
+  belowNorm: boolean;
 }
 
 /** The domains whose results an overview shows: the subject's, or (vakoverstijgend) the school's subjects plus SEO. */
@@ -95,7 +98,9 @@ export function overviewDomains(form: OverviewForm, subject: string, settings: G
  * pupils, for the overview and for suggesting clusters.
  */
 export async function resultsAndSignals(db: DbOrTx, schoolId: number, school: CycleSchool, pupilIds: readonly number[], domains: Set<string>, until: string) {
-  const [points, rules] = await Promise.all([resultPoints(db, pupilIds, school.sector), loadRules(db, schoolId, true)]);
+  const rules = await loadRules(db, schoolId, true);
+  // Only what the overview shows and its signals look at: results up to the period's end, of its domains, the latest few.
+  const points = await resultPoints(db, pupilIds, school.sector, { until, domains: [...domains], ...signalScope(rules, 3) });
   const instruments = new Map<number, { id: number; name: string; domain: Domain; levelScale: LevelScale | null }>();
   const results = new Map<number, ResultCell[]>();
   const signals = new Map<number, Signal[]>();
@@ -117,7 +122,7 @@ export async function resultsAndSignals(db: DbOrTx, schoolId: number, school: Cy
       instruments.set(instrument.id, { id: instrument.id, name: instrument.name, domain: instrument.domain as Domain, levelScale: instrument.levelScale });
       const main = result.level && instrument.levelScale ? result.level.replace(/[+-]$/, '') : null;
       cells.push({
-        instrumentId: instrument.id, moment: result.moment, takenOn: result.takenOn, level: result.level, abilityScore: result.abilityScore, dle: result.dle,
+        instrumentId: instrument.id, moment: result.moment, takenOn: result.takenOn, level: result.level, abilityScore: result.abilityScore, dle: result.dle, textValue: result.textValue,
         belowNorm: main != null && instrument.levelScale != null && !okLevels(instrument.levelScale).has(main),
       });
       perInstrument.set(instrument.id, cells);

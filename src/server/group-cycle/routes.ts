@@ -76,10 +76,9 @@ export async function groupCycleRoutes(app: FastifyInstance) {
     const user = requireUser(req);
     const pupils = await groupPupils(tx, group.id);
     const ids = pupils.map((p) => p.id);
-    const [previous, live] = await Promise.all([
-      previousLines(tx, ids, form, subject, period.startsOn),
-      resultsAndSignals(tx, group.schoolId, school, ids, overviewDomains(form, subject, school.settings), period.endsOn),
-    ]);
+    // One after the other: a transaction's single connection runs one statement at a time.
+    const previous = await previousLines(tx, ids, form, subject, period.startsOn);
+    const live = await resultsAndSignals(tx, group.schoolId, school, ids, overviewDomains(form, subject, school.settings), period.endsOn);
     const clusterKeys = new Set(school.settings.clusters.map((c) => c.key));
     const suggested = suggestClusters(school.settings.clusters, ids.map((pupilId) => ({ pupilId, signals: live.signals.get(pupilId) ?? [] })));
     const [created] = await rows<{ id: number }>(tx, sql`
