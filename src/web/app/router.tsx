@@ -19,6 +19,7 @@ const audit = () => import('../audit/pages');
 const school = () => import('../school/pages');
 const home = () => import('./HomePage');
 const assessments = () => import('../assessments/pages');
+const groupCycle = () => import('../group-cycle/pages');
 
 const LoginPage = page(auth, (m) => m.LoginPage);
 const ForgotPasswordPage = page(auth, (m) => m.ForgotPasswordPage);
@@ -43,6 +44,10 @@ const ImportPage = page(assessments, (m) => m.ImportPage);
 const TrendPage = page(assessments, (m) => m.TrendPage);
 const InstrumentsPage = page(assessments, (m) => m.InstrumentsPage);
 const SignalRulesPage = page(assessments, (m) => m.SignalRulesPage);
+const CyclePage = page(groupCycle, (m) => m.CyclePage);
+const OverviewPage = page(groupCycle, (m) => m.OverviewPage);
+const ClusterPage = page(groupCycle, (m) => m.ClusterPage);
+const PlanPage = page(groupCycle, (m) => m.PlanPage);
 
 function SessionUnavailable() {
   const { t } = useTranslation();
@@ -136,6 +141,10 @@ export const router = createBrowserRouter([
           { path: 'groepen/:id', element: <GroupPage /> },
           { path: 'groepen/:id/resultaten', element: <GridPage /> },
           { path: 'groepen/:id/dwarsdoorsnede', element: <CrossSectionPage /> },
+          { path: 'groepen/:id/cyclus', element: <CyclePage /> },
+          { path: 'groepsoverzichten/:id', element: <OverviewPage /> },
+          { path: 'groepsoverzichten/:id/clusters', element: <ClusterPage /> },
+          { path: 'groepsplannen/:id', element: <PlanPage /> },
           { path: 'leerlingen', element: <PupilListPage /> },
           { path: 'leerlingen/:id', element: <PupilPage /> },
           { path: 'leerlingen/:id/logboek', element: <AuditPage /> },

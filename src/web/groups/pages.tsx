@@ -207,7 +207,16 @@ export function GroupPage() {
         </p>
       }
     >
-      <Section title={t('groups.about')}>
+      <Section
+        title={t('groups.about')}
+        actions={
+          mayViewResults ? (
+            <Link className="button secondary small" to={`/groepen/${g.id}/cyclus`}>
+              {t('groupCycle.groupLink')}
+            </Link>
+          ) : undefined
+        }
+      >
         <Facts
           items={[
             { label: t('groups.schoolYear'), value: g.schoolYear.name },

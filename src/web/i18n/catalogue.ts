@@ -9,6 +9,8 @@ import * as groups from './groups';
 import * as audit from './audit';
 import * as school from './school';
 import * as assessments from './assessments';
+import * as groupCycle from './groupCycle';
+import * as groupPlan from './groupPlan';
 
 export const nl = {
   ...common.nl,
@@ -19,6 +21,8 @@ export const nl = {
   audit: audit.nl,
   school: school.nl,
   assessments: assessments.nl,
+  groupCycle: groupCycle.nl,
+  groupPlan: groupPlan.nl,
 };
 
 export const en: Messages<typeof nl> = {
@@ -30,4 +34,6 @@ export const en: Messages<typeof nl> = {
   audit: audit.en,
   school: school.en,
   assessments: assessments.en,
+  groupCycle: groupCycle.en,
+  groupPlan: groupPlan.en,
 };

@@ -5,8 +5,12 @@ import { api } from '../shared/api';
 import { useApi, useSubmit } from '../shared/hooks';
 import { Alert, CheckboxField, Facts, fieldError, FormError, LoadError, Loading, Section, SelectField, SubmitButton, TextField } from '../shared/components';
 import { hasRole, useMe, useSession } from '../shared/session';
-import type { Board, Items, MeSchool, School, Sector } from '../shared/types';
+import type { Board, Items, MeSchool, School, SchoolSettings, Sector } from '../shared/types';
+import type { ApiError } from '../shared/api';
 import { levelsOf, type LevelScale } from '../../domain/assessments/scales';
+import { DOMAINS } from '../../domain/assessments/instruments';
+import { OVERVIEW_FORMS, REQUIRED_FIELDS, type GroupCycleSettings } from '../../domain/group-cycle/model';
+import { CLUSTER_PRESETS, CLUSTER_PRESET_IDS, SCHOOL_PLAN_FORMATS, readGroupCycleSettings, type ClusterPresetId } from '../../domain/group-cycle/settings';
 import { AdminPage } from './common';
 
 function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School) => void }) {
@@ -20,6 +24,9 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School
   const [normScale, setNormScale] = useState<LevelScale>(school.settings.resultNorm.scale);
   const [normLevel, setNormLevel] = useState(school.settings.resultNorm.level);
   const [normPercent, setNormPercent] = useState(String(school.settings.resultNorm.percent));
+  const [groupCycle, setGroupCycle] = useState<GroupCycleSettings>(() =>
+    readGroupCycleSettings(school.sector, (school.settings as SchoolSettings & { groupCycle?: unknown }).groupCycle),
+  );
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useSubmit();
 
@@ -35,6 +42,7 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School
           requireTotpForCareRoles: requireTotp,
           publishResultsToParents: publishResults,
           resultNorm: { scale: normScale, level: normLevel, percent: Number(normPercent.replace(',', '.')) },
+          groupCycle: { ...groupCycle, clusters: groupCycle.clusters.map((c) => ({ key: c.key, label: c.label.trim() })) },
         },
       }),
     );
@@ -112,6 +120,7 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School
           </SelectField>
           <TextField label={t('school.resultNormPercent')} value={normPercent} onChange={setNormPercent} inputMode="numeric" autoComplete="off" error={fieldError(error, 'resultNorm.percent') ?? fieldError(error, 'resultNorm')} />
         </fieldset>
+        <GroupCycleFieldset value={groupCycle} onChange={setGroupCycle} sector={school.sector} error={error} />
         <div className="form-actions">
           <SubmitButton busy={busy}>{t('common.save')}</SubmitButton>
         </div>
@@ -119,6 +128,110 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School
     </Section>
   );
 }
+
+/** Which of the presets the instruction groups follow (by their keys), or null for the school's own set. */
+function presetOf(clusters: GroupCycleSettings['clusters']): ClusterPresetId | null {
+  return CLUSTER_PRESET_IDS.find((id) => CLUSTER_PRESETS[id].length === clusters.length && CLUSTER_PRESETS[id].every((c, i) => c.key === clusters[i].key)) ?? null;
+}
+
+function toggle<T>(list: readonly T[], item: T, on: boolean, order: readonly T[]): T[] {
+  return order.filter((x) => (x === item ? on : list.includes(x)));
+}
+
+/** The HGW group cycle: overview forms, plan format, instruction-group names, compulsory fields and subjects. */
+function GroupCycleFieldset({ value, onChange, sector, error }: { value: GroupCycleSettings; onChange: (v: GroupCycleSettings) => void; sector: Sector; error: ApiError | null }) {
+  const { t } = useTranslation();
+  const set = <K extends keyof GroupCycleSettings>(key: K, v: GroupCycleSettings[K]) => onChange({ ...value, [key]: v });
+  const preset = presetOf(value.clusters);
+  const err = (name: string) => fieldError(error, `groupCycle.${name}`);
+  return (
+    <fieldset className="fieldset">
+      <legend>{t('school.groupCycle.title')}</legend>
+      <p className="hint">{t('school.groupCycle.hint')}</p>
+      <fieldset className={`choice${err('overviewForms') ? ' field-invalid' : ''}`}>
+        <legend>{t('school.groupCycle.overviewForms')}</legend>
+        {OVERVIEW_FORMS.map((f) => (
+          <label key={f}>
+            <input type="checkbox" checked={value.overviewForms.includes(f)} onChange={(e) => set('overviewForms', toggle(value.overviewForms, f, e.target.checked, OVERVIEW_FORMS))} />
+            {t(`school.groupCycle.forms.${f}`)}
+          </label>
+        ))}
+        {err('overviewForms') ? <p className="field-error">{err('overviewForms')}</p> : null}
+      </fieldset>
+      <fieldset className="choice">
+        <legend>{t('school.groupCycle.planFormat')}</legend>
+        {SCHOOL_PLAN_FORMATS.map((f) => (
+          <label key={f}>
+            <input type="radio" name="gc-plan-format" checked={value.planFormat === f} onChange={() => set('planFormat', f)} />
+            {t(`school.groupCycle.planFormats.${f}`)}
+          </label>
+        ))}
+      </fieldset>
+      <CheckboxField
+        label={t('school.groupCycle.kindergartenThemes')}
+        hint={sector === 'po' ? t('school.groupCycle.kindergartenThemesHint') : t('school.groupCycle.kindergartenThemesVo')}
+        checked={value.kindergartenThemes}
+        onChange={(v) => set('kindergartenThemes', v)}
+      />
+      <fieldset>
+        <legend>{t('school.groupCycle.clusters')}</legend>
+        <SelectField
+          label={t('school.groupCycle.clusterPreset')}
+          value={preset ?? ''}
+          onChange={(v) => {
+            const id = CLUSTER_PRESET_IDS.find((p) => p === v);
+            if (id) set('clusters', CLUSTER_PRESETS[id].map((c) => ({ ...c })));
+          }}
+          hint={t('school.groupCycle.clusterPresetHint')}
+        >
+          {preset === null ? <option value="">{t('school.groupCycle.presets.custom')}</option> : null}
+          {CLUSTER_PRESET_IDS.map((id) => (
+            <option key={id} value={id}>
+              {t(`school.groupCycle.presets.${id}`)}
+            </option>
+          ))}
+        </SelectField>
+        {value.clusters.map((c, i) => (
+          <TextField
+            key={c.key}
+            label={t('school.groupCycle.clusterLabel', { n: i + 1 })}
+            value={c.label}
+            onChange={(label) => set('clusters', value.clusters.map((x, j) => (j === i ? { ...x, label } : x)))}
+            autoComplete="off"
+            maxLength={40}
+            error={err(`clusters.${i}.label`)}
+          />
+        ))}
+        {err('clusters') ? <p className="field-error">{err('clusters')}</p> : null}
+      </fieldset>
+      <fieldset className="choice">
+        <legend>{t('school.groupCycle.requiredFields')}</legend>
+        <p className="hint">{t('school.groupCycle.requiredFieldsHint')}</p>
+        {REQUIRED_FIELDS.map((f) => (
+          <label key={f}>
+            <input type="checkbox" checked={value.requiredFields.includes(f)} onChange={(e) => set('requiredFields', toggle(value.requiredFields, f, e.target.checked, REQUIRED_FIELDS))} />
+            {t(`school.groupCycle.required.${f.replace('.', '_') as RequiredKey}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className={err('subjects') ? 'field-invalid' : undefined}>
+        <legend>{t('school.groupCycle.subjects')}</legend>
+        <p className="hint">{t('school.groupCycle.subjectsHint')}</p>
+        <div className="check-row">
+          {DOMAINS.map((d) => (
+            <label key={d} className="check-chip">
+              <input type="checkbox" checked={value.subjects.includes(d)} onChange={(e) => set('subjects', toggle(value.subjects, d, e.target.checked, DOMAINS))} />
+              {t(`assessments.domains.${d}`)}
+            </label>
+          ))}
+        </div>
+        {err('subjects') ? <p className="field-error">{err('subjects')}</p> : null}
+      </fieldset>
+    </fieldset>
+  );
+}
+
+type RequiredKey = 'overview_needsForSignalled' | 'overview_factors' | 'overview_observations' | 'plan_goalMeasure' | 'plan_goalDueOn' | 'plan_organisation' | 'plan_evaluationPlan';
 
 function NewSchool({ boards }: { boards: Board[] }) {
   const { t } = useTranslation();

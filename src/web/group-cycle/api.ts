@@ -1,0 +1,106 @@
+// Types of the group-cycle API on the overview side (docs: /work/issue4-contract.md, API 1–7, 15, 16) and the calls
+// whose error body carries more than {error, message, fields} (a refused "vaststellen" lists its problems).
+import type {
+  ChecklistAnswers,
+  ChecklistTemplateId,
+  ClusterDef,
+  GroupCycleSettings,
+  OverviewForm,
+  OverviewLineFields,
+  OverviewStatus,
+  PlanFormat,
+  PlanStatus,
+  RequiredField,
+  RequirementProblem,
+} from '../../domain/group-cycle/model';
+import type { Domain, LevelScale, Signal } from '../assessments/types';
+import type { StaffKind } from '../shared/types';
+
+export { BodyError, sendJson } from '../assessments/api';
+
+export type CyclePeriod = { id: number; name: string; startsOn: string; endsOn: string; current: boolean };
+
+export type PlanRef = { id: number; status: PlanStatus; format: PlanFormat };
+
+/** API 1: GET /api/groups/:id/group-cycle. */
+export type GroupCycle = {
+  group: { id: number; name: string; schoolId: number; sector: 'po' | 'vo'; grades: number[] };
+  schoolName: string;
+  periods: CyclePeriod[];
+  settings: GroupCycleSettings;
+  planFormat: PlanFormat;
+  canEdit: boolean;
+  overviews: { id: number; periodId: number; form: OverviewForm; subject: Domain | null; status: OverviewStatus; updatedAt: string; plan: PlanRef | null }[];
+};
+
+export type ResultCell = {
+  instrumentId: number;
+  moment: string;
+  takenOn: string;
+  level: string | null;
+  abilityScore: number | null;
+  dle: number | null;
+  /** A result without a level or score, e.g. an AVI level ("E4"). */
+  textValue: string | null;
+  belowNorm: boolean;
+};
+
+export type OverviewLine = {
+  pupilId: number;
+  firstName: string;
+  lastName: string;
+  version: number;
+  cluster: string | null;
+  fields: OverviewLineFields;
+  /** Per instrument the last moments up to the period end, newest first. */
+  results: ResultCell[];
+  signals: Signal[];
+  suggestedCluster: string | null;
+  previous: { periodName: string; fields: OverviewLineFields; cluster: string | null } | null;
+};
+
+export type ClusterProblem = { level: 'error' | 'warning'; code: string; message: string; pupilIds?: number[] };
+
+/** API 3: GET /api/group-overviews/:id. */
+export type Overview = {
+  id: number;
+  version: number;
+  status: OverviewStatus;
+  form: OverviewForm;
+  subject: Domain | null;
+  attentionPoints: string;
+  updatedAt: string;
+  group: { id: number; name: string; sector: 'po' | 'vo'; grades: number[] };
+  period: CyclePeriod;
+  schoolName: string;
+  staff: { userId: number; name: string; kind: StaffKind }[];
+  canEdit: boolean;
+  settings: { clusters: ClusterDef[]; requiredFields: RequiredField[] };
+  instruments: { id: number; name: string; domain: Domain; levelScale: LevelScale | null }[];
+  lines: OverviewLine[];
+  clusterProblems: ClusterProblem[];
+  requirementProblems: RequirementProblem[];
+  plan: PlanRef | null;
+};
+
+/** API 4 answer. */
+export type SavedLine = { pupilId: number; version: number; fields: OverviewLineFields };
+
+/** API 5 answer. */
+export type SavedClusters = { version: number; clusterProblems: ClusterProblem[] };
+
+/** API 6 answer. */
+export type SavedStatus = { version: number; status: OverviewStatus };
+
+/** API 15. */
+export type Checklist = {
+  template: ChecklistTemplateId;
+  version: number;
+  answers: ChecklistAnswers;
+  updatedAt: string | null;
+  updatedBy: string | null;
+};
+
+export const overviewPath = (id: number | string) => `/api/group-overviews/${encodeURIComponent(String(id))}`;
+export const overviewPdf = (id: number) => `/api/group-overviews/${id}/pdf`;
+export const planPdf = (id: number) => `/api/group-plans/${id}/pdf`;
