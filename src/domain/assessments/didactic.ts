@@ -1,4 +1,3 @@
-import { parseIsoDate } from '../school/periods';
 
 // Didactische leeftijd (DL), leerrendement and achterstand (standards.md §5).
 // DL = months of education from the start of groep 3: 10 per school year (September–June), at most 60.
@@ -11,15 +10,17 @@ export interface GradeYear {
 
 export const MAX_DL = 60;
 
+// Dates here are ISO strings (YYYY-MM-DD, checked where they enter): read by position, compared as text. The didactic
+// age is computed for every result a page shows, so it avoids building Date objects.
+
 /** The calendar year a school year is named after (2026 for a year starting on 2026-08-01). */
 function yearOf(iso: string): number {
-  return parseIsoDate(iso).getUTCFullYear();
+  return Number(iso.slice(0, 4));
 }
 
 /** Teaching months of the school year starting in `startYear` up to and including the month of `onDate`: Sept = 1 … June = 10. */
 function monthsInYear(startYear: number, onDate: string): number {
-  const d = parseIsoDate(onDate);
-  const months = (d.getUTCFullYear() - startYear) * 12 + (d.getUTCMonth() + 1 - 9) + 1;
+  const months = (Number(onDate.slice(0, 4)) - startYear) * 12 + (Number(onDate.slice(5, 7)) - 9) + 1;
   return Math.max(0, Math.min(10, months));
 }
 
@@ -41,9 +42,8 @@ export function didacticAge(history: readonly GradeYear[], onDate: string): numb
   if (!current) return null;
   const currentYear = yearOf(current.schoolYearStartsOn);
   // The date must lie within a year of the start of that school year.
-  const start = parseIsoDate(current.schoolYearStartsOn);
-  const end = new Date(Date.UTC(start.getUTCFullYear() + 1, start.getUTCMonth(), start.getUTCDate()));
-  if (parseIsoDate(onDate) >= end) return null;
+  const end = `${currentYear + 1}${current.schoolYearStartsOn.slice(4, 10)}`;
+  if (onDate.slice(0, 10) >= end) return null;
   const grade = byYear.get(currentYear) ?? null;
   if (grade === null || !Number.isInteger(grade) || grade < 3 || grade > 8) return null;
 

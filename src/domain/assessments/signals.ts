@@ -108,15 +108,20 @@ export function evaluateSignals(rules: readonly SignalRule[], results: readonly 
     if (list) list.push(r);
     else byInstrument.set(r.instrumentId, [r]);
   }
-  for (const list of byInstrument.values()) list.sort(chronological);
+  // Per instrument once: its results in time order, and those with a level on its scale (most rules look only at these).
+  const histories = [...byInstrument.values()].map((history) => {
+    history.sort(chronological);
+    const scale = history[0].levelScale;
+    return { history, withLevel: scale ? history.filter((r) => r.level !== null && parseLevel(scale, r.level)) : [] };
+  });
 
   const signals: (Signal & { ruleIndex: number })[] = [];
   rules.forEach((rule, ruleIndex) => {
     if (!rule.active) return;
-    for (const history of byInstrument.values()) {
+    for (const { history, withLevel } of histories) {
       const domain = history[0].domain;
       if (rule.domains.length && !rule.domains.includes(domain)) continue;
-      const found = evaluateRule(rule, history);
+      const found = evaluateRule(rule, history, withLevel);
       if (!found) continue;
       const last = found.at;
       const params: Record<string, string | number> = {
@@ -149,9 +154,8 @@ export function evaluateSignals(rules: readonly SignalRule[], results: readonly 
   return signals.map(({ ruleIndex: _ignored, ...s }) => s);
 }
 
-function evaluateRule(rule: SignalRule, history: ResultPoint[]): { at: ResultPoint; params: Record<string, string | number> } | null {
+function evaluateRule(rule: SignalRule, history: ResultPoint[], withLevel: ResultPoint[]): { at: ResultPoint; params: Record<string, string | number> } | null {
   const scale = history[0].levelScale;
-  const withLevel = scale ? history.filter((r) => r.level !== null && parseLevel(scale, r.level)) : [];
   const latest = withLevel[withLevel.length - 1];
   switch (rule.kind) {
     case 'lowLevel':

@@ -155,21 +155,21 @@ export async function gradeHistories(db: DbOrTx, pupilIds: readonly number[]): P
 /**
  * Which results `resultPoints` reads. Default: all of the pupils' results. A group document asks only what it shows and
  * what the signal rules look at: results up to a date, of some domains, the latest `latest` per pupil and instrument
- * (plus any at the grades in `grades`, for rules that name a moment such as E5), so its cost does not grow with history.
+ * (plus any at the `moments` that rules name, such as E5), so its cost does not grow with history.
  */
-export interface ResultScope { until?: string; domains?: readonly string[]; latest?: number; grades?: readonly number[] }
+export interface ResultScope { until?: string; domains?: readonly string[]; latest?: number; moments?: readonly string[] }
 
-/** The most recent results a signal-rule set looks at per instrument, and the grades its moment rules name. */
-export function signalScope(rules: readonly SignalRule[], shown: number): { latest: number; grades: number[] } {
+/** The most recent results a signal-rule set looks at per instrument, and the moments its rules name. */
+export function signalScope(rules: readonly SignalRule[], shown: number): { latest: number; moments: string[] } {
   let latest = Math.max(shown, 2);
-  const grades = new Set<number>();
+  const moments = new Set<string>();
   for (const rule of rules) {
     if (!rule.active) continue;
     // A few more than the rule counts: results without a level are skipped by the rules, not by the query.
     if (rule.kind === 'consecutiveLow') latest = Math.max(latest, rule.params.count + 2);
-    if (rule.kind === 'dleBehindAtGrade') grades.add(rule.params.grade);
+    if (rule.kind === 'dleBehindAtGrade') moments.add(`${rule.params.part}${rule.params.grade}`);
   }
-  return { latest, grades: [...grades] };
+  return { latest, moments: [...moments] };
 }
 
 /** A pupil's results as the signal rules and charts see them (with DL where the school is PO). */
@@ -190,7 +190,7 @@ export async function resultPoints(db: DbOrTx, pupilIds: readonly number[], sect
           and r.taken_on <= ${scope.until ?? '9999-12-31'}::date
           and (${scope.domains == null} or i.domain = any(${sql.param([...(scope.domains ?? [])])}::text[]))
       ) r join school_years y on y.id = r.school_year_id
-      where r.rn <= ${scope.latest ?? 1_000_000} or r.grade = any(${intArray(scope.grades ?? [])})
+      where r.rn <= ${scope.latest ?? 1_000_000} or r.moment = any(${sql.param([...(scope.moments ?? [])])}::text[])
       order by r.pupil_id, r.taken_on, r.id`
     : sql`
       select ${RESULT_COLUMNS}, y.name as year_name, y.starts_on as year_starts_on

@@ -137,7 +137,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     } else if (access.kind === 'group') {
       const documentId = access.via ? await groupOfDocument(ctx.db, access.via, params.id) : null;
       const rel = await authorizeGroup(req, documentId ? String(documentId.groupId) : params.id, access.action);
-      req.groupScope = { groupId: rel.groupId, schoolId: rel.schoolId, basis: rel.basis, ...(documentId ? { documentId: documentId.id } : {}) };
+      const { groupId, basis, ...relation } = rel;
+      req.groupScope = { groupId, schoolId: rel.schoolId, basis, relation, ...(documentId ? { documentId: documentId.id } : {}) };
     }
   });
 

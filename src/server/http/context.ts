@@ -1,6 +1,6 @@
 // What every request carries: the logged-in user (if any) and how the route declared its access.
 import type { FastifyRequest } from 'fastify';
-import type { Actor, GroupAction, PupilAction, PupilRelation, Role } from '../../domain/access/policy';
+import type { Actor, GroupAction, GroupRelation, PupilAction, PupilRelation, Role } from '../../domain/access/policy';
 import type { GroupDocument, Preload } from '../access/relations';
 import type { Config } from '../config';
 import type { Clock } from '../clock';
@@ -65,7 +65,7 @@ declare module 'fastify' {
     /** `preloaded`: the row the route's `preload` asked for, fetched with the relation (only set once the policy allowed). */
     pupilScope: { pupilId: number; schoolId: number; basis: string; relation: PupilRelation; preloaded?: unknown } | null;
     /** `documentId`: the overview or plan named by the route (access `via`), after the policy allowed it. */
-    groupScope: { groupId: number; schoolId: number; basis: string; documentId?: number } | null;
+    groupScope: { groupId: number; schoolId: number; basis: string; relation: GroupRelation; documentId?: number } | null;
   }
   interface FastifyContextConfig {
     access?: Access;

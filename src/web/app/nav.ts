@@ -51,6 +51,18 @@ export function navigation(me: Me, t: TFunction): NavSection[] {
   }
   if (monitoring.length > 0) sections.push({ id: 'monitoring', heading: t('assessments.nav.heading'), items: monitoring });
 
+  // The HGW group cycle: a teacher's own groups (a few) go straight to their groepsoverzicht and groepsplan.
+  if (me.groups.length > 0 && me.groups.length <= 3) {
+    sections.push({
+      id: 'group-cycle',
+      heading: t('groupCycle.navHeading'),
+      items: me.groups.map((g) => ({
+        to: `/groepen/${g.id}/cyclus`,
+        label: t('groupCycle.navGroup', { group: groupLabel(t, g.name, me.schools.find((s) => s.id === g.schoolId)?.sector) }),
+      })),
+    });
+  }
+
   if (managedSchools(me).length > 0 || hasRole(me, 'admin')) {
     sections.push({
       id: 'admin',

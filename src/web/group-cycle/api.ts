@@ -54,7 +54,8 @@ export type OverviewLine = {
   fields: OverviewLineFields;
   /** Per instrument the last moments up to the period end, newest first. */
   results: ResultCell[];
-  signals: Signal[];
+  /** Worded on the page from `reason` (the server leaves out the Dutch `message` and `ruleId`). */
+  signals: (Omit<Signal, 'message' | 'ruleId'> & { message?: string })[];
   suggestedCluster: string | null;
   previous: { periodName: string; fields: OverviewLineFields; cluster: string | null } | null;
 };

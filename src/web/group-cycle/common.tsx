@@ -26,8 +26,8 @@ export function signalReasonLabel(t: TFunction, reason: SignalReason): string {
 }
 
 /** The text of a signal from the school's rules (the catalogue's wording, else the server's Dutch message). */
-export function signalMessage(t: TFunction, s: Signal): string {
-  return codeText(t, 'signalReasons', s.reason.code, s.reason.params, s.message);
+export function signalMessage(t: TFunction, s: Pick<Signal, 'reason'> & { message?: string }): string {
+  return codeText(t, 'signalReasons', s.reason.code, s.reason.params, s.message ?? s.reason.code);
 }
 
 export function OverviewStatusBadge({ status }: { status: OverviewStatus }) {

@@ -5,6 +5,8 @@ import type { Messages } from './types';
 
 export const nl = {
   groupLink: 'Groepsoverzicht en groepsplan',
+  navHeading: 'Groepsplannen',
+  navGroup: 'Groepsoverzicht en -plan {{group}}',
   group: 'Groep',
   period: 'Periode',
   form: 'Soort groepsoverzicht',
@@ -239,6 +241,8 @@ export const nl = {
 
 export const en: Messages<typeof nl> = {
   groupLink: 'Group overview and group plan',
+  navHeading: 'Group plans',
+  navGroup: 'Group overview and plan {{group}}',
   group: 'Group',
   period: 'Period',
   form: 'Kind of group overview',
