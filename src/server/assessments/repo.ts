@@ -180,17 +180,26 @@ export async function resultPoints(db: DbOrTx, pupilIds: readonly number[], sect
   // On the root database the grade histories load alongside the results; a transaction's one connection takes them in turn.
   const loadHistories = () => (sector === 'po' ? gradeHistories(db, pupilIds) : Promise.resolve(new Map<number, GradeHistory>()));
   const early = isRootDb(db) ? loadHistories() : null;
+  // Scoped: per pupil and instrument of the pupil's school (in the domains) the latest `latest` results through the
+  // results_key_uq index (pupil, instrument, …), so no sort of the whole history; plus the results at the named moments.
   const list = await rows<ResultRow & { year_name: string; year_starts_on: string }>(db, scoped
     ? sql`
       select ${RESULT_COLUMNS}, y.name as year_name, y.starts_on as year_starts_on
       from (
-        select r.*, row_number() over (partition by r.pupil_id, r.instrument_id order by r.taken_on desc, r.id desc) as rn
-        from results r join instruments i on i.id = r.instrument_id
-        where r.pupil_id = any(${intArray(pupilIds)})
+        select r.* from unnest(${intArray(pupilIds)}) as p(id)
+        join pupils pu on pu.id = p.id
+        join instruments i on i.school_id = pu.school_id
+        cross join lateral (
+          select r.* from results r where r.pupil_id = p.id and r.instrument_id = i.id and r.taken_on <= ${scope.until ?? '9999-12-31'}::date
+          order by r.taken_on desc, r.id desc limit ${scope.latest ?? 1_000_000}
+        ) r
+        where (${scope.domains == null} or i.domain = any(${sql.param([...(scope.domains ?? [])])}::text[]))
+        union
+        select r.* from results r join instruments i on i.id = r.instrument_id
+        where r.pupil_id = any(${intArray(pupilIds)}) and r.moment = any(${sql.param([...(scope.moments ?? [])])}::text[])
           and r.taken_on <= ${scope.until ?? '9999-12-31'}::date
           and (${scope.domains == null} or i.domain = any(${sql.param([...(scope.domains ?? [])])}::text[]))
       ) r join school_years y on y.id = r.school_year_id
-      where r.rn <= ${scope.latest ?? 1_000_000} or r.moment = any(${sql.param([...(scope.moments ?? [])])}::text[])
       order by r.pupil_id, r.taken_on, r.id`
     : sql`
       select ${RESULT_COLUMNS}, y.name as year_name, y.starts_on as year_starts_on
