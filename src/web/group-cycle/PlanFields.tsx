@@ -1,7 +1,5 @@
 // Shared parts of the groepsplan screens: labels of rows, formats and statuses, a labelled text area, the SMART
 // hints, problem lists and the warning before leaving a page with unsaved changes.
-import { useEffect, useId, type ReactNode, type TextareaHTMLAttributes } from 'react';
-import { useBlocker } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { fullName } from '../shared/format';
@@ -99,36 +97,6 @@ export function emptyRow(key: string, kind: PlanRow['kind'], extra: Partial<Plan
 
 // ---------- fields ----------
 
-type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> & {
-  label: ReactNode;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: ReactNode;
-  error?: string;
-  fieldClassName?: string;
-};
-
-export function TextAreaField({ label, value, onChange, hint, error, id, rows = 3, fieldClassName, ...rest }: TextAreaFieldProps) {
-  const generated = useId();
-  const areaId = id ?? generated;
-  const described = [hint ? `${areaId}-hint` : '', error ? `${areaId}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${error ? ' field-invalid' : ''}${fieldClassName ? ` ${fieldClassName}` : ''}`}>
-      <label htmlFor={areaId}>{label}</label>
-      <textarea id={areaId} value={value} rows={rows} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={described} {...rest} />
-      {hint ? (
-        <p className="hint" id={`${areaId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${areaId}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** Text shown read-only, keeping the writer's line breaks; a dash when empty. */
 export function Prose({ text }: { text: string | null | undefined }) {
@@ -179,24 +147,6 @@ export function ProblemList({ problems }: { problems: RequirementProblem[] }) {
   );
 }
 
-// ---------- leaving with unsaved changes ----------
 
-/** Asks before leaving the page (in the app or by closing the tab) while something is not saved. */
-export function useUnsavedWarning(dirty: boolean) {
-  const { t } = useTranslation();
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    if (window.confirm(t('groupPlan.unsaved.leave'))) blocker.proceed();
-    else blocker.reset();
-  }, [blocker, t]);
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
-}
+export { TextAreaField } from '../shared/components';
+export { useUnsavedWarning } from './common';

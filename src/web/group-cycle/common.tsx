@@ -1,6 +1,6 @@
 // Shared parts of the group-cycle screens (overview side): labels for codes, a text area field, the unsaved-changes
 // guard and the conflict message.
-import { useEffect, useId, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useEffect } from 'react';
 import { useBlocker } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import i18n, { type TFunction } from 'i18next';
@@ -40,36 +40,7 @@ export function PlanStatusBadge({ status }: { status: PlanStatus }) {
   return <span className={`badge gc-status gc-plan-${status}`}>{t(`groupCycle.planStatus.${status}`)}</span>;
 }
 
-type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> & {
-  label: ReactNode;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: ReactNode;
-  error?: string;
-};
 
-/** A labelled text area with optional hint and error, like the shared TextField. */
-export function TextAreaField({ label, value, onChange, hint, error, id, rows = 3, ...rest }: TextAreaFieldProps) {
-  const generated = useId();
-  const fieldId = id ?? generated;
-  const described = [hint ? `${fieldId}-hint` : '', error ? `${fieldId}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field gc-textarea${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={fieldId}>{label}</label>
-      <textarea id={fieldId} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={described} {...rest} />
-      {hint ? (
-        <p className="hint" id={`${fieldId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${fieldId}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /**
  * Warns before unsaved changes are lost: the browser's own question when the tab is closed or reloaded, and a
@@ -106,3 +77,5 @@ export function ConflictAlert({ onReload }: { onReload: () => void }) {
     </Alert>
   );
 }
+
+export { TextAreaField } from '../shared/components';

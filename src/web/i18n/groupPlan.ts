@@ -163,9 +163,6 @@ export const nl = {
     fieldProblems: 'Niet opgeslagen; dit moet eerst anders:',
     locked: 'Dit groepsplan is geëvalueerd en kan niet meer worden gewijzigd.',
   },
-  unsaved: {
-    leave: 'Er zijn wijzigingen die nog niet zijn opgeslagen. Wilt u de pagina toch verlaten?',
-  },
   status: {
     setTitle: 'Plan vaststellen',
     setIntro: 'Is het plan besproken (bijvoorbeeld in de groepsbespreking) en compleet? Stel het dan vast. Daarna wordt elke wijziging een tussentijdse bijstelling.',
@@ -462,9 +459,6 @@ export const en: Messages<typeof nl> = {
     reload: 'Reload plan',
     fieldProblems: 'Not saved; first change this:',
     locked: 'This group plan has been evaluated and can no longer be changed.',
-  },
-  unsaved: {
-    leave: 'There are changes that have not been saved. Leave the page anyway?',
   },
   status: {
     setTitle: 'Set the plan',

@@ -1,5 +1,5 @@
 // Shared, accessible building blocks: page frame, messages, form fields.
-import { useId, useLayoutEffect, useRef, useState, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError } from './api';
@@ -163,6 +163,37 @@ function FieldFrame({ id, label, hint, error, children, className }: FieldFrameP
 function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> & {
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: string;
+  fieldClassName?: string;
+};
+
+/** A labelled text area with optional hint and error, like TextField. */
+export function TextAreaField({ label, value, onChange, hint, error, id, rows = 3, fieldClassName, ...rest }: TextAreaFieldProps) {
+  const generated = useId();
+  const areaId = id ?? generated;
+  return (
+    <div className={`field field-textarea${error ? ' field-invalid' : ''}${fieldClassName ? ` ${fieldClassName}` : ''}`}>
+      <label htmlFor={areaId}>{label}</label>
+      <textarea id={areaId} value={value} rows={rows} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(areaId, hint, error)} {...rest} />
+      {hint ? (
+        <p className="hint" id={`${areaId}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${areaId}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> & {
