@@ -4,9 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importTestHooks } from '../../src/server/assessments/import';
-import { hashPassword } from '../../src/server/auth/password';
-import { DEMO_PASSWORD } from '../../src/server/demo/seed';
-import { testApp, type TestApp } from '../support/app';
+import { loginDemoRoles, testApp, type TestApp } from '../support/app';
 
 let t: TestApp;
 const C = {} as Record<'teacher5' | 'teacher3' | 'ib' | 'director' | 'parent' | 'admin' | 'zorg' | 'board', string>;
@@ -50,10 +48,7 @@ beforeAll(async () => {
   pupils5 = await t.q(sql`select p.id, p.first_name, p.last_name from enrolments e join pupils p on p.id = e.pupil_id
     where e.group_id = ${G.g5} order by p.last_name collate "und-x-icu", p.first_name collate "und-x-icu", p.id`);
   child = await one(sql`select g.pupil_id as id from guardians g join users u on u.id = g.user_id where u.login = 'ouder'`);
-  const hash = await hashPassword(DEMO_PASSWORD);
-  const [t3] = await t.q<{ login: string }>(sql`update users set password_hash = ${hash} where id = (select user_id from group_staff where group_id = ${G.g3} limit 1) returning login`);
-  const logins = { teacher5: 'leerkracht', teacher3: t3.login, ib: 'ib', director: 'directeur', parent: 'ouder', admin: 'beheerder', zorg: 'zorgcoordinator', board: 'bestuur' };
-  for (const [k, login] of Object.entries(logins)) C[k as keyof typeof C] = await t.login(login);
+  Object.assign(C, await loginDemoRoles(t, G.g3));
 }, 120_000);
 
 afterAll(async () => t?.close());

@@ -5,9 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rollOverviewLine } from '../../src/domain/group-cycle/rollforward';
-import { hashPassword } from '../../src/server/auth/password';
-import { DEMO_PASSWORD } from '../../src/server/demo/seed';
-import { testApp, type TestApp } from '../support/app';
+import { loginDemoRoles, testApp, type TestApp } from '../support/app';
 import { pdfPageSizes, pdfText } from '../support/pdf-text';
 
 let t: TestApp;
@@ -36,10 +34,7 @@ beforeAll(async () => {
   G.period2 = await one(sql`select id from care_periods where school_year_id = ${year} and seq = 2`);
   G.lastYearPeriod = await one(sql`select id from care_periods where school_year_id = ${lastYear} and seq = 2`);
   pupils5 = (await t.q<{ id: number }>(sql`select pupil_id as id from enrolments where group_id = ${G.g5}`)).map((r) => r.id);
-  const hash = await hashPassword(DEMO_PASSWORD);
-  const [t3] = await t.q<{ login: string }>(sql`update users set password_hash = ${hash} where id = (select user_id from group_staff where group_id = ${G.g3} limit 1) returning login`);
-  const logins = { teacher5: 'leerkracht', teacher3: t3.login, ib: 'ib', director: 'directeur', parent: 'ouder', admin: 'beheerder', zorg: 'zorgcoordinator', board: 'bestuur' };
-  for (const [k, login] of Object.entries(logins)) C[k as keyof typeof C] = await t.login(login);
+  Object.assign(C, await loginDemoRoles(t, G.g3));
 }, 120_000);
 
 afterAll(async () => t?.close());

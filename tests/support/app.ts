@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { inject } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { hashPassword } from '../../src/server/auth/password';
 import { systemClock } from '../../src/server/clock';
 import { loadConfig } from '../../src/server/config';
 import { openDatabase, rows, type Database } from '../../src/server/db/client';
@@ -76,4 +77,23 @@ export async function testApp(opts: { today?: string } = {}): Promise<TestApp> {
       if (dropDb) await dropDb();
     },
   };
+}
+
+export type DemoRole = 'teacher5' | 'teacher3' | 'ib' | 'director' | 'parent' | 'admin' | 'zorg' | 'board';
+
+/**
+ * Cookies for the demo logins of every role the capability tests use: the groep 5 teacher and (given a password here)
+ * the teacher of groep `otherGroupId`, the IB, director, a parent, the administrator, the other school's care
+ * coordinator and the board.
+ */
+export async function loginDemoRoles(t: TestApp, otherGroupId: number): Promise<Record<DemoRole, string>> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const [other] = await t.q<{ login: string }>(sql`update users set password_hash = ${hash}
+    where id = (select user_id from group_staff where group_id = ${otherGroupId} limit 1) returning login`);
+  const logins: Record<DemoRole, string> = {
+    teacher5: 'leerkracht', teacher3: other.login, ib: 'ib', director: 'directeur', parent: 'ouder', admin: 'beheerder', zorg: 'zorgcoordinator', board: 'bestuur',
+  };
+  const out = {} as Record<DemoRole, string>;
+  for (const [role, login] of Object.entries(logins) as [DemoRole, string][]) out[role] = await t.login(login);
+  return out;
 }
