@@ -9,16 +9,12 @@ import { useTranslation } from 'react-i18next';
 import {
   PEDAGOGICAL_DOMAINS,
   SIGNAL_REASONS,
-  type ChecklistAnswers,
-  type ChecklistRating,
-  type ChecklistTemplateId,
   type Need,
   type NeedDomain,
   type OverviewLineFields,
   type RequirementProblem,
 } from '../../domain/group-cycle/model';
 import { HULPZIN_CATEGORIES, HULPZIN_STEM, HULPZINNEN_SOURCE, composeNeeds } from '../../domain/group-cycle/hulpzinnen';
-import { CHECKLISTS, checklistProgress, emptyAnswers } from '../../domain/group-cycle/checklists';
 import { api, ApiError } from '../shared/api';
 import { useApi } from '../shared/hooks';
 import { Alert, CheckboxField, Empty, Facts, FormError, LoadError, Loading, Page, Section, SelectField, SubmitButton, TableWrap, TextField } from '../shared/components';
@@ -26,7 +22,8 @@ import { comparePupils, formatDate, formatDateTime, fullName } from '../shared/f
 import { groupLabel, staffKindLabel } from '../shared/labels';
 import { DOMAINS } from '../assessments/types';
 import { domainLabel, formatNumber, momentLabel } from '../assessments/util';
-import { BodyError, overviewPath, overviewPdf, sendJson, type Checklist, type Overview, type OverviewLine, type ResultCell, type SavedClusters, type SavedLine, type SavedStatus } from './api';
+import { BodyError, overviewPath, overviewPdf, sendJson, type Overview, type OverviewLine, type ResultCell, type SavedClusters, type SavedLine, type SavedStatus } from './api';
+import { ChecklistPanel } from './ChecklistPanel';
 import { ConflictAlert, OverviewStatusBadge, PlanStatusBadge, TextAreaField, formLabel, needDomainLabel, signalMessage, signalReasonLabel, useUnsavedWarning } from './common';
 
 const VIEWS = ['kijkwijzer', 'begrijpwijzer'] as const;
@@ -597,117 +594,6 @@ function ProblemList({ problems, nameOf, onOpen }: { problems: RequirementProble
   );
 }
 
-// ---------- checklists (kijkwijzer, begrijpwijzer) ----------
-
-function ChecklistForm({ overview, template, onDirty }: { overview: Overview; template: ChecklistTemplateId; onDirty: (d: boolean) => void }) {
-  const { t } = useTranslation();
-  const path = `${overviewPath(overview.id)}/checklists/${template}`;
-  const loaded = useApi<Checklist>(path);
-  const def = CHECKLISTS[template];
-  const [answers, setAnswers] = useState<ChecklistAnswers>(emptyAnswers());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const original = loaded.data?.answers ?? emptyAnswers();
-  const dirty = loaded.data !== undefined && JSON.stringify(answers) !== JSON.stringify({ items: original.items ?? {}, agreements: original.agreements ?? '' });
-  const readOnly = !overview.canEdit;
-
-  useEffect(() => {
-    if (loaded.data) setAnswers({ items: { ...(loaded.data.answers.items ?? {}) }, agreements: loaded.data.answers.agreements ?? '' });
-  }, [loaded.data]);
-  useEffect(() => onDirty(dirty), [dirty, onDirty]);
-  useEffect(() => () => onDirty(false), [onDirty]);
-
-  if (loaded.error) return <FormError error={loaded.error} />;
-  if (!loaded.data) return <Loading />;
-  const data = loaded.data;
-
-  const itemOf = (id: string) => answers.items[id] ?? { rating: null, comment: '' };
-  const setItem = (id: string, patch: Partial<{ rating: ChecklistRating; comment: string }>) => {
-    setAnswers((a) => ({ ...a, items: { ...a.items, [id]: { ...(a.items[id] ?? { rating: null, comment: '' }), ...patch } } }));
-    setSaved(false);
-  };
-  const { answered, total, minus } = checklistProgress(template, answers);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
-      // Only the answered or commented items are sent: an untouched item stays unanswered.
-      const items = Object.fromEntries(Object.entries(answers.items).filter(([, v]) => v.rating !== null || v.comment.trim() !== ''));
-      const res = await sendJson<Checklist>('PUT', path, { version: data.version, answers: { items, agreements: answers.agreements } });
-      loaded.setData(res);
-      setSaved(true);
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Section title={def.title}>
-      <p className="muted">
-        {t('groupCycle.checklist.progress', { answered, total, minus })}
-        {data.updatedAt ? ` · ${t('groupCycle.checklist.updated', { date: formatDateTime(data.updatedAt), name: data.updatedBy ?? '' })}` : ''}
-      </p>
-      <form onSubmit={submit} noValidate aria-label={def.title}>
-        {error?.status === 409 ? <ConflictAlert onReload={loaded.reload} /> : <FormError error={error} />}
-        {saved && !dirty ? (
-          <Alert kind="success">
-            <p>{t('common.saved')}</p>
-          </Alert>
-        ) : null}
-        {def.sections.map((section) => (
-          <div key={section.id} className="gc-checklist-section">
-            <h3>{section.title}</h3>
-            {section.items.map((item) => {
-              const a = itemOf(item.id);
-              const name = `${template}-${item.id}`;
-              return (
-                <fieldset key={item.id} className="gc-check-item">
-                  <legend>
-                    <span className="gc-item-id">{item.id}</span> {item.text}
-                  </legend>
-                  <div className="gc-rating" role="radiogroup" aria-label={t('groupCycle.checklist.rating', { item: item.id })}>
-                    {(['+', '-', null] as ChecklistRating[]).map((r) => (
-                      <label key={String(r)} className="check-chip">
-                        <input type="radio" name={name} checked={a.rating === r} disabled={readOnly} onChange={() => setItem(item.id, { rating: r })} />
-                        {r === '+' ? t('groupCycle.checklist.plus') : r === '-' ? t('groupCycle.checklist.minus') : t('groupCycle.checklist.open')}
-                      </label>
-                    ))}
-                  </div>
-                  <TextField
-                    label={t('groupCycle.checklist.comment', { item: item.id })}
-                    value={a.comment}
-                    onChange={(v) => setItem(item.id, { comment: v })}
-                    readOnly={readOnly}
-                    autoComplete="off"
-                    maxLength={2000}
-                    fieldClassName="gc-comment"
-                  />
-                </fieldset>
-              );
-            })}
-          </div>
-        ))}
-        <TextAreaField label={t('groupCycle.checklist.agreements')} value={answers.agreements} onChange={(v) => { setAnswers((a) => ({ ...a, agreements: v })); setSaved(false); }} readOnly={readOnly} rows={4} maxLength={4000} />
-        <p className="gc-source">{t('groupCycle.checklist.source', { source: def.source })}</p>
-        {readOnly ? null : (
-          <div className="form-actions">
-            <SubmitButton busy={busy}>{t('groupCycle.checklist.save')}</SubmitButton>
-            <span className="muted" role="status">
-              {dirty ? t('groupCycle.unsaved') : t('groupCycle.noChanges')}
-            </span>
-          </div>
-        )}
-      </form>
-    </Section>
-  );
-}
-
 // ---------- the page ----------
 
 function OverviewView({ overview, view, onReload }: { overview: Overview; view: View; onReload: () => void }) {
@@ -863,7 +749,7 @@ function OverviewView({ overview, view, onReload }: { overview: Overview; view: 
       </nav>
 
       {view !== 'overview' ? (
-        <ChecklistForm key={view} overview={overview} template={view} onDirty={dirtySetters[view]} />
+        <ChecklistPanel key={view} path={`${overviewPath(overview.id)}/checklists/${view}`} template={view} editable={overview.canEdit} onDirty={dirtySetters[view]} />
       ) : (
         <>
           {!overview.canEdit ? (

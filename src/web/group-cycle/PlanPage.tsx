@@ -9,7 +9,7 @@ import { Facts, LoadError, Loading, Page, Section } from '../shared/components';
 import { formatDate, formatGrades } from '../shared/format';
 import { groupLabel } from '../shared/labels';
 import { useApi } from '../shared/hooks';
-import { PlanChecklist } from './PlanChecklist';
+import { ChecklistPanel } from './ChecklistPanel';
 import { PlanEditor } from './PlanEditor';
 import { PlanEvaluation } from './PlanEvaluation';
 import { formatLabel, statusLabel, useUnsavedWarning } from './PlanFields';
@@ -175,7 +175,16 @@ export function PlanPage() {
 
         {plan.status === 'evaluated' ? <PlanRollForward plan={plan} /> : null}
 
-        <PlanChecklist key={`checklist-${epoch}`} planId={plan.id} editable={editable} onDirty={onDirty.checklist} />
+        <ChecklistPanel
+          key={`checklist-${epoch}`}
+          path={planPaths.checklist(plan.id)}
+          template="planwijzer"
+          editable={editable}
+          onDirty={onDirty.checklist}
+          title={t('groupCycle.checklist.plan.title')}
+          headingId="plan-checklist-title"
+          intro={<p className="muted">{t('groupCycle.checklist.plan.intro')}</p>}
+        />
       </div>
     </Page>
   );

@@ -1,8 +1,6 @@
-// Types of the group-cycle API on the overview side (docs: /work/issue4-contract.md, API 1–7, 15, 16) and the calls
+// Types of the group-cycle API on the overview side (docs/api-contract.md, "HGW group cycle") and the calls
 // whose error body carries more than {error, message, fields} (a refused "vaststellen" lists its problems).
 import type {
-  ChecklistAnswers,
-  ChecklistTemplateId,
   ClusterDef,
   GroupCycleSettings,
   OverviewForm,
@@ -22,7 +20,7 @@ export type CyclePeriod = { id: number; name: string; startsOn: string; endsOn: 
 
 export type PlanRef = { id: number; status: PlanStatus; format: PlanFormat };
 
-/** API 1: GET /api/groups/:id/group-cycle. */
+/** GET /api/groups/:id/group-cycle. */
 export type GroupCycle = {
   group: { id: number; name: string; schoolId: number; sector: 'po' | 'vo'; grades: number[] };
   schoolName: string;
@@ -62,7 +60,7 @@ export type OverviewLine = {
 
 export type ClusterProblem = { level: 'error' | 'warning'; code: string; message: string; pupilIds?: number[] };
 
-/** API 3: GET /api/group-overviews/:id. */
+/** GET /api/group-overviews/:id. */
 export type Overview = {
   id: number;
   version: number;
@@ -84,23 +82,14 @@ export type Overview = {
   plan: PlanRef | null;
 };
 
-/** API 4 answer. */
+/** PUT /api/group-overviews/:id/lines/:pupilId answers this. */
 export type SavedLine = { pupilId: number; version: number; fields: OverviewLineFields };
 
-/** API 5 answer. */
+/** PUT /api/group-overviews/:id/clusters answers this. */
 export type SavedClusters = { version: number; clusterProblems: ClusterProblem[] };
 
-/** API 6 answer. */
+/** PUT /api/group-overviews/:id/status answers this. */
 export type SavedStatus = { version: number; status: OverviewStatus };
-
-/** API 15. */
-export type Checklist = {
-  template: ChecklistTemplateId;
-  version: number;
-  answers: ChecklistAnswers;
-  updatedAt: string | null;
-  updatedBy: string | null;
-};
 
 export const overviewPath = (id: number | string) => `/api/group-overviews/${encodeURIComponent(String(id))}`;
 export const overviewPdf = (id: number) => `/api/group-overviews/${id}/pdf`;

@@ -1,4 +1,4 @@
-// The groepsplan side of the group-cycle API (contract API 8–16): response shapes and the calls the plan page makes.
+// The groepsplan side of the group-cycle API (docs/api-contract.md, "HGW group cycle"): response shapes and the calls the plan page makes.
 // Errors keep the whole JSON body (BodyError) because a 422 "requirements" answer carries its list of problems.
 import type {
   ChecklistAnswers, ClusterDef, Goal, GoalResult, PlanDocument, PlanFormat, PlanReflection, PlanRow, PlanStatus,
@@ -107,14 +107,6 @@ export interface GoalEvaluation {
   attainment: Record<string, GoalResult>;
 }
 
-export interface ChecklistState {
-  template: string;
-  version: number;
-  answers: ChecklistAnswers;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
-
 export const EMPTY_REFLECTION: PlanReflection = { instruction: '', content: '', time: '', teacherSupport: '' };
 
 const base = (id: number) => `/api/group-plans/${id}`;
@@ -133,8 +125,6 @@ export const planApi = {
   saveEvaluation: (id: number, body: { version: number; goals: GoalEvaluation[]; reflection: PlanReflection }) => sendJson<{ version: number }>('PUT', `${base(id)}/evaluation`, body),
   rollForward: (id: number) => sendJson<{ overviewId: number; planId: number }>('POST', `${base(id)}/roll-forward`, {}),
   revision: (id: number, revision: number) => getJson<RevisionDetail>(planPaths.revision(id, revision)),
-  checklist: (id: number) => getJson<ChecklistState>(planPaths.checklist(id)),
-  saveChecklist: (id: number, body: { version: number; answers: ChecklistAnswers }) => sendJson<ChecklistState>('PUT', planPaths.checklist(id), body),
   reload: (id: number) => getJson<PlanDetail>(base(id)),
 };
 
