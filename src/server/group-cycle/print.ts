@@ -61,7 +61,7 @@ export function planPdfInput(view: PlanView, today: string): PlanPdfInput {
         : `Leerling: ${names.get(row.pupilId ?? 0) ?? ''}`;
     rowLabel.set(row.key, label);
     const members = row.kind === 'cluster' ? (view.members[row.clusterKey ?? ''] ?? []).map((m) => `${m.firstName} ${m.lastName}`)
-      : row.kind === 'pupil' ? [names.get(row.pupilId ?? 0) ?? ''] : ['Hele groep'];
+      : row.kind === 'pupil' ? [names.get(row.pupilId ?? 0) ?? ''] : []; // the base row is the whole group: its label says so
     return {
       label, members, row,
       goals: row.goals.map((goal) => ({
