@@ -78,6 +78,8 @@ describe('login', () => {
     expect(me.body.login).toBe(name);
     expect(me.body.home).toBe(home);
     expect(me.body.mfa).toBe('ok');
+    // The web's "today" (default dates, "not in the future") is the server's, here KOERS_TODAY.
+    expect(me.body.today).toBe('2026-11-24');
   });
 
   it('the login name is case-insensitive and the session is stored only as a hash', async () => {

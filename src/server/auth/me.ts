@@ -13,6 +13,8 @@ export const meSchema = z.object({
   schools: z.array(z.object({ id: z.number(), name: z.string(), sector: z.enum(['po', 'vo']), careCoordinatorLabel: z.string(), canManage: z.boolean(), canSeeAllPupils: z.boolean() })),
   groups: z.array(z.object({ id: z.number(), name: z.string(), schoolId: z.number(), schoolYear: z.string() })),
   children: z.array(z.object({ id: z.number(), name: z.string() })),
+  /** The server's today (Dutch date; KOERS_TODAY in demos): the web uses it as the default date and for "not in the future". */
+  today: z.string(),
 });
 
 export async function meOf(app: FastifyInstance, user: SessionUser): Promise<z.infer<typeof meSchema>> {
@@ -40,6 +42,7 @@ export async function meOf(app: FastifyInstance, user: SessionUser): Promise<z.i
     login: user.login,
     email: u?.email ?? null,
     locale: user.locale,
+    today,
     totpEnabled: user.totpEnabled,
     mfa: user.mfaSetupRequired ? 'setup_required' : 'ok',
     home: homeFor(user.grants),

@@ -127,7 +127,4 @@ export function levelBarColours(count: number): string[] {
   return spread(BAR, count);
 }
 
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export { todayIso } from '../shared/format';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, FormError, Section, SelectField, SubmitButton, TextField } from '../shared/components';
 import { comparePupils, formatDate, formatDateTime, fullName } from '../shared/format';
 import { useSubmit } from '../shared/hooks';
-import { todayIso } from '../assessments/util';
+import { todayIso } from '../shared/format';
 import { isoTimestamp, rowLabel, TextAreaField } from './PlanFields';
 import { planApi, type PlanDetail, type PlanNote } from './planApi';
 

@@ -55,3 +55,17 @@ export function comparePupils(a: { firstName: string; lastName: string }, b: { f
 export function formatGrades(grades: number[]): string {
   return [...grades].sort((a, b) => a - b).join('/');
 }
+
+let serverToday: string | null = null;
+
+/** Called with /api/me: from then on "today" is the server's (one clock for browser and server; demos pin it). */
+export function setServerToday(iso: string | null | undefined): void {
+  serverToday = iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : null;
+}
+
+/** Today as YYYY-MM-DD: the server's date once the session is known, else the browser's local date. */
+export function todayIso(): string {
+  if (serverToday) return serverToday;
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import i18n from 'i18next';
 import { api, ApiError, onSessionProblem } from './api';
+import { setServerToday } from './format';
 import type { Locale, Me, Role } from './types';
 import { storeLocale } from '../i18n';
 
@@ -29,6 +30,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const load = useCallback(async (): Promise<Me | null> => {
     try {
       const next = await api.get<Me>('/api/me', { quiet: true });
+      setServerToday(next.today);
       setMe(next);
       setStatus('ready');
       return next;

@@ -50,6 +50,8 @@ export type Me = {
   schools: MeSchool[];
   groups: { id: number; name: string; schoolId: number; schoolYear: string }[];
   children: { id: number; name: string }[];
+  /** The server's today (YYYY-MM-DD). */
+  today: string;
 };
 
 export type LoginStatus = 'ok' | 'mfa_required' | 'mfa_setup_required';
