@@ -44,7 +44,7 @@ import { CpuMeter, type CpuSnapshot } from './cpu';
 import { summarise as summariseCpuProfile } from './cpuprofile';
 import {
   concurrent, runMain, gitInfo, KeepAliveConnection, log, loginHeaders, newTally, num, open, ROOT, round2, sequential,
-  startPostgres, startServer, stopServer, Target, TODAY, type LatencyResult, type ThroughputResult,
+  startPostgres, startServer, stopServer, Target, TODAY, type LatencyResult, type ThroughputResult, postmasterPidOf,
 } from './lib';
 
 const CFG = {
@@ -211,10 +211,7 @@ async function main() {
   // 1. PostgreSQL and board-size data --------------------------------------------------------------------------------
   const pgServer = await startPostgres();
   const dbUrl = pgServer.url;
-  let postmasterPid: number | null = null;
-  if (pgServer.kind === 'throwaway' && pgServer.dir) {
-    postmasterPid = Number.parseInt(fs.readFileSync(path.join(pgServer.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0], 10) || null;
-  }
+  const postmasterPid = postmasterPidOf(pgServer);
   const database = (open.database = await openDatabase({ url: dbUrl, poolSize: 4 }));
   const db = database.db;
   await migrate(database);

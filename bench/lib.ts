@@ -2,6 +2,7 @@
 // login, and the load generator (sequential latency, concurrent throughput). bench/run.ts (issue 2: pupil and group
 // reads) and bench/assessments.ts (issue 3: results) use it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -226,4 +227,10 @@ export function runMain(main: () => Promise<number>): void {
       process.exit(2);
     },
   );
+}
+
+/** The postmaster's pid of a throwaway PostgreSQL (for its CPU figures), or null for a server we did not start. */
+export function postmasterPidOf(pgServer: PgServer): number | null {
+  if (pgServer.kind !== 'throwaway' || !pgServer.dir) return null;
+  return Number.parseInt(fs.readFileSync(path.join(pgServer.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0], 10) || null;
 }

@@ -31,7 +31,7 @@ import { CpuMeter, type CpuSnapshot, type CpuUse } from './cpu';
 import { summarise as summariseCpuProfile } from './cpuprofile';
 import {
   concurrent, runMain, gitInfo, KeepAliveConnection, log, loginHeaders, median, newTally, num, open, ROOT, round2, sequential,
-  startPostgres, startServer, stopServer, Target, type LatencyResult, type ThroughputResult,
+  startPostgres, startServer, stopServer, Target, type LatencyResult, type ThroughputResult, postmasterPidOf,
 } from './lib';
 
 const CFG = {
@@ -110,10 +110,7 @@ async function main() {
   const pgServer = await startPostgres();
   const dbUrl = pgServer.url;
   const pgKind = pgServer.kind;
-  let postmasterPid: number | null = null;
-  if (pgServer.kind === 'throwaway' && pgServer.dir) {
-    postmasterPid = Number.parseInt(fs.readFileSync(path.join(pgServer.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0], 10) || null;
-  }
+  const postmasterPid = postmasterPidOf(pgServer);
 
   const database = (open.database = await openDatabase({ url: dbUrl, poolSize: 4 }));
   const db = database.db;

@@ -179,20 +179,9 @@ export function TextAreaField({ label, value, onChange, hint, error, id, rows = 
   const generated = useId();
   const areaId = id ?? generated;
   return (
-    <div className={`field field-textarea${error ? ' field-invalid' : ''}${fieldClassName ? ` ${fieldClassName}` : ''}`}>
-      <label htmlFor={areaId}>{label}</label>
+    <FieldFrame id={areaId} label={label} hint={hint} error={error} className={`field-textarea${fieldClassName ? ` ${fieldClassName}` : ''}`}>
       <textarea id={areaId} value={value} rows={rows} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(areaId, hint, error)} {...rest} />
-      {hint ? (
-        <p className="hint" id={`${areaId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${areaId}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 
