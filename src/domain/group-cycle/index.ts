@@ -9,3 +9,4 @@ export * from './rollforward';
 export * from './requirements';
 export * from './evidence';
 export * from './lifecycle';
+export * from './blank';

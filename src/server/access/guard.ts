@@ -1,13 +1,14 @@
 // The server side of the access policy: every route that touches pupil data goes through here.
+import { sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import {
   decideGroup, decidePupil, decideSchool, type GroupAction, type PupilAction, type PupilRelation, type SchoolAction,
 } from '../../domain/access/policy';
 import { audit } from '../audit/audit';
-import type { DbOrTx } from '../db/client';
+import { rows, type DbOrTx } from '../db/client';
 import { forbidden, notFound } from '../http/errors';
 import { requireUser } from '../http/context';
-import { loadGroupRelation, loadPupilRelations, schoolBoard, type LoadedRelation, type Preload } from './relations';
+import { loadGroupRelation, loadPupilRelations, schoolBoard, type GroupDocument, type LoadedRelation, type Preload } from './relations';
 
 export function parseId(raw: unknown): number | null {
   const n = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
@@ -59,6 +60,16 @@ export async function authorizeGroup(req: FastifyRequest, rawId: unknown, action
   const decision = decideGroup(user, action, rel);
   if (!decision.allow) throw forbidden();
   return { groupId, ...rel, basis: decision.basis };
+}
+
+/** The group of a groepsoverzicht or groepsplan named in a route; an unknown document is a 404 like an unknown group. */
+export async function groupOfDocument(db: DbOrTx, kind: GroupDocument, rawId: unknown): Promise<{ id: number; groupId: number }> {
+  const id = parseId(rawId);
+  const [found] = id == null ? [] : await rows<{ group_id: number }>(db, kind === 'overview'
+    ? sql`select group_id from group_overviews where id = ${id}`
+    : sql`select group_id from group_plans where id = ${id}`);
+  if (!found || id == null) throw notFound(kind === 'overview' ? 'Dit groepsoverzicht' : 'Dit groepsplan');
+  return { id, groupId: found.group_id };
 }
 
 export async function authorizeSchool(req: FastifyRequest, schoolId: number, action: SchoolAction): Promise<{ schoolId: number; boardId: number }> {

@@ -3,7 +3,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { GroupRelation, PupilRelation } from '../../domain/access/policy';
 import { sessionFromRow, sessionSelect, type LoadedSession, type SessionRow } from '../auth/session';
 import { intArray, prepared, rows, type DbOrTx } from '../db/client';
-import { notFound } from '../http/errors';
 
 interface RelationRow {
   pupil_id: number;
@@ -133,20 +132,8 @@ export async function loadGroupRelation(db: DbOrTx, userId: number, groupId: num
   return (await loadGroupRelations(db, userId, [groupId], today)).get(groupId) ?? null;
 }
 
-/** Group documents whose routes are authorised through their group (access `via`). */
+/** Group documents whose routes are authorised through their group (access `via`, see guard.ts groupOfDocument). */
 export type GroupDocument = 'overview' | 'plan';
-
-/** The group of a groepsoverzicht or groepsplan named in a route; an unknown document is a 404 like an unknown group. */
-export async function groupOfDocument(db: DbOrTx, kind: GroupDocument, rawId: unknown): Promise<{ id: number; groupId: number }> {
-  const id = typeof rawId === 'string' && /^\d{1,9}$/.test(rawId) ? Number(rawId) : 0;
-  const found = id > 0
-    ? await rows<{ group_id: number }>(db, kind === 'overview'
-      ? sql`select group_id from group_overviews where id = ${id}`
-      : sql`select group_id from group_plans where id = ${id}`)
-    : [];
-  if (!found[0]) throw notFound(kind === 'overview' ? 'Dit groepsoverzicht' : 'Dit groepsplan');
-  return { id, groupId: found[0].group_id };
-}
 
 export async function schoolBoard(db: DbOrTx, schoolId: number): Promise<number | null> {
   const [r] = await rows<{ board_id: number }>(db, sql`select board_id from schools where id = ${schoolId}`);

@@ -4,6 +4,7 @@
 // example to print. Invented content, no real pupils.
 import { sql } from 'drizzle-orm';
 import type { Goal, OverviewLineFields, PlanDocument, PlanRow } from '../../domain/group-cycle/model';
+import { emptyGoal, emptyRow } from '../../domain/group-cycle/blank';
 import { composeNeeds } from '../../domain/group-cycle/hulpzinnen';
 import { rows, type DbOrTx } from '../db/client';
 
@@ -56,13 +57,13 @@ export async function seedDemoGroupCycle(db: DbOrTx, schoolId: number, currentGr
   }
   const targetDate = target.ends_on;
   const goal = (key: string, domain: Goal['domain'], what: string, measure: string, wanted: string, result: Goal['result'], members: number[]): Goal => ({
-    key, domain, what, measure, target: wanted, instrumentId: null, targetLevel: null, targetScore: null, dueOn: targetDate,
-    ownerId: null, result, resultNote: result === 'achieved' ? 'Zie de methodetoets en de E-toets.' : 'Nog niet stabiel; doorzetten.',
-    attainment: Object.fromEntries(members.map((id, i) => [String(id), i % 3 === 2 ? 'partly' : result ?? 'partly'])), carriedFrom: null,
+    ...emptyGoal(key, domain, targetDate, what), measure, target: wanted, result,
+    resultNote: result === 'achieved' ? 'Zie de methodetoets en de E-toets.' : 'Nog niet stabiel; doorzetten.',
+    attainment: Object.fromEntries(members.map((id, i) => [String(id), i % 3 === 2 ? 'partly' : result ?? 'partly'])),
   });
   const members = (cluster: string) => pupils.filter((p) => clusterOf.get(p.id) === cluster).map((p) => p.id);
-  const row = (key: string, kind: PlanRow['kind'], clusterKey: string | null, goals: Goal[], content: string, approach: string, minutes: number | null): PlanRow => ({
-    key, kind, clusterKey, pupilId: null, theme: '', goals, content, approach,
+  const row = (key: string, kind: PlanRow['kind'], clusterKey: string | null, goals: Goal[], content: string, approach: string, minutes: number | null): PlanRow => emptyRow(key, kind, {
+    clusterKey, goals, content, approach,
     organisation: { minutesPerWeek: minutes, who: 'Groepsleerkracht', where: kind === 'base' ? 'Klas' : 'Instructietafel', moments: kind === 'base' ? '' : 'ma, wo en vr na de basisinstructie' },
     evaluationPlan: { who: 'Groepsleerkracht met de intern begeleider', how: 'Methodetoetsen en Cito E-toets', when: targetDate },
   });

@@ -2,6 +2,7 @@
 // and the groepsplan (Bijlage 9 vakoverstijgend, 10 convergent, 11 divergent, and the kleuter thema-planning), A4
 // landscape, Dutch, with a header and footer on every page and repeated table headers. Rendered with pdfmake and the
 // Roboto fonts that ship with it; pdfmake may read nothing but those font files and fetch no URLs.
+import { emptyReflection } from '../../domain/group-cycle/blank';
 import { dutchDate } from '../../domain/school/periods';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -702,7 +703,7 @@ function resultsSummary(input: PlanPdfInput): string | null {
 }
 
 function reflectionTable(reflection: PlanReflection | null): Content {
-  const r = reflection ?? { instruction: '', content: '', time: '', teacherSupport: '' };
+  const r = reflection ?? emptyReflection();
   const rows: [string, string, string][] = [
     ['Instructie', 'Heeft de (extra) instructie en begeleiding gewerkt?', r.instruction],
     ['Inhoud', 'Sloten de leerstof en het aanbod aan bij de doelen?', r.content],

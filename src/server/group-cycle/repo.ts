@@ -9,14 +9,15 @@ import { checkClustering, suggestClusters } from '../../domain/group-cycle/clust
 import { goalMet } from '../../domain/group-cycle/evidence';
 import type {
   ClusterDef, GroupCycleSettings, OverviewForm, OverviewLineFields, OverviewStatus, PlanDocument, PlanFormat, PlanReflection, PlanStatus,
+  RequiredField, SmartFinding,
 } from '../../domain/group-cycle/model';
 import { checkOverviewRequirements, checkPlanRequirements } from '../../domain/group-cycle/requirements';
-import { planFormatFor, readGroupCycleSettings } from '../../domain/group-cycle/settings';
+import { planFormatFor } from '../../domain/group-cycle/settings';
 import { checkRowSmart, checkSmart } from '../../domain/group-cycle/smart';
 import { readSchoolSettings } from '../../domain/school/settings';
 import { levelsAtOrAbove, loadRules, resultNormOf, resultPoints, signalScope } from '../assessments/repo';
 import { intArray, rows, type DbOrTx } from '../db/client';
-import { groupPupils, type GroupInfo } from '../groups/repo';
+import type { GroupInfo } from '../groups/repo';
 import { notFound } from '../http/errors';
 
 export interface Period { id: number; name: string; startsOn: string; endsOn: string; current: boolean }
@@ -32,7 +33,7 @@ export async function cycleSchool(db: DbOrTx, schoolId: number): Promise<CycleSc
   const [s] = await rows<{ name: string; sector: 'po' | 'vo'; settings: unknown }>(db, sql`select name, sector, settings from schools where id = ${schoolId}`);
   if (!s) throw notFound('Deze school');
   const all = readSchoolSettings(s.sector, s.settings);
-  return { name: s.name, sector: s.sector, settings: readGroupCycleSettings(s.sector, all.groupCycle), norm: resultNormOf(all) };
+  return { name: s.name, sector: s.sector, settings: all.groupCycle, norm: resultNormOf(all) };
 }
 
 /** The care-cycle periods of a school year, in order. */
@@ -61,6 +62,16 @@ export async function overviewRow(db: DbOrTx, id: number): Promise<OverviewRow> 
 }
 
 export interface LineRow { pupil_id: number; first_name: string; last_name: string; version: number; cluster: string | null; fields: OverviewLineFields }
+
+/** The pupils of the lines, as plans and their checks name them. */
+export function membersOf(lines: readonly LineRow[]): Member[] {
+  return lines.map((l) => ({ pupilId: l.pupil_id, firstName: l.first_name, lastName: l.last_name }));
+}
+
+/** The school's required fields checked against the lines (before an overview is set). */
+export function overviewRequirements(required: RequiredField[], lines: readonly LineRow[]) {
+  return checkOverviewRequirements(required, lines.map((l) => ({ pupilId: l.pupil_id, name: `${l.first_name} ${l.last_name}`, fields: l.fields })));
+}
 
 export async function overviewLines(db: DbOrTx, overviewId: number): Promise<LineRow[]> {
   return rows<LineRow>(db, sql`
@@ -99,7 +110,8 @@ export function overviewDomains(form: OverviewForm, subject: string, settings: G
  */
 export async function resultsAndSignals(db: DbOrTx, schoolId: number, school: CycleSchool, pupilIds: readonly number[], domains: Set<string>, until: string) {
   const rules = await loadRules(db, schoolId, true);
-  // Only what the overview shows and its signals look at: results up to the period's end, of its domains, the latest few.
+  // Only what the overview shows and its signals look at: results up to the period's end, of its domains, the latest few
+  // (resultPoints filters in SQL, so every point below is in range).
   const points = await resultPoints(db, pupilIds, school.sector, { until, domains: [...domains], ...signalScope(rules, 3) });
   const instruments = new Map<number, { id: number; name: string; domain: Domain; levelScale: LevelScale | null }>();
   const results = new Map<number, ResultCell[]>();
@@ -111,12 +123,11 @@ export async function resultsAndSignals(db: DbOrTx, schoolId: number, school: Cy
     return set;
   };
   for (const pupilId of pupilIds) {
-    const items = (points.get(pupilId) ?? []).filter((x) => x.result.takenOn <= until);
+    const items = points.get(pupilId) ?? [];
     signals.set(pupilId, evaluateSignals(rules, items.map((x) => x.point)));
     const perInstrument = new Map<number, ResultCell[]>();
     for (let i = items.length - 1; i >= 0; i--) {
       const { result, instrument } = items[i];
-      if (!domains.has(instrument.domain)) continue;
       const cells = perInstrument.get(instrument.id) ?? [];
       if (cells.length >= 3) continue;
       instruments.set(instrument.id, { id: instrument.id, name: instrument.name, domain: instrument.domain as Domain, levelScale: instrument.levelScale });
@@ -129,12 +140,9 @@ export async function resultsAndSignals(db: DbOrTx, schoolId: number, school: Cy
     }
     results.set(pupilId, [...perInstrument.values()].flat());
   }
-  const columns = [...instruments.values()].sort((a, b) => (a.domain === b.domain ? a.name.localeCompare(b.name, 'nl') : domainRank(a.domain, domains) - domainRank(b.domain, domains)));
+  const order = [...domains];
+  const columns = [...instruments.values()].sort((a, b) => order.indexOf(a.domain) - order.indexOf(b.domain) || a.name.localeCompare(b.name, 'nl'));
   return { instruments: columns, results, signals };
-}
-
-function domainRank(domain: string, domains: Set<string>): number {
-  return [...domains].indexOf(domain);
 }
 
 /** The overview as the page, the PDF and the benchmark read it. */
@@ -166,7 +174,7 @@ export async function overviewView(db: DbOrTx, o: OverviewRow, group: GroupInfo,
       suggestedCluster: suggested.get(l.pupil_id) ?? null, previous: previous.get(l.pupil_id) ?? null,
     })),
     clusterProblems: checkClustering(format, clusters, lines.map((l) => ({ pupilId: l.pupil_id, cluster: l.cluster }))),
-    requirementProblems: checkOverviewRequirements(school.settings.requiredFields, lines.map((l) => ({ pupilId: l.pupil_id, name: `${l.first_name} ${l.last_name}`, fields: l.fields }))),
+    requirementProblems: overviewRequirements(school.settings.requiredFields, lines),
     plan: plan[0] ?? null,
     school,
   };
@@ -205,6 +213,18 @@ export function rowMembers(row: PlanDocument['rows'][number], pupils: readonly M
   return [...pupils];
 }
 
+/** The hints and checks of a plan document: SMART per goal and per row, and the school's required fields. */
+export function planChecks(doc: PlanDocument, format: PlanFormat, period: Period, school: CycleSchool, pupils: readonly Member[]) {
+  const ctx = { periodStartsOn: period.startsOn, periodEndsOn: period.endsOn };
+  const smart: Record<string, SmartFinding[]> = {};
+  const rowSmart: Record<string, SmartFinding[]> = {};
+  for (const row of doc.rows) {
+    rowSmart[row.key] = checkRowSmart(row);
+    for (const g of row.goals) smart[g.key] = checkSmart(g, ctx);
+  }
+  return { smart, rowSmart, requirementProblems: checkPlanRequirements(school.settings.requiredFields, doc, format, planLabels(school.settings.clusters, pupils)) };
+}
+
 export async function planView(db: DbOrTx, p: PlanRowDb, group: GroupInfo, today: string) {
   const school = await cycleSchool(db, p.school_id);
   const periods = await periodsOfYear(db, group.schoolYearId, today);
@@ -221,18 +241,11 @@ export async function planView(db: DbOrTx, p: PlanRowDb, group: GroupInfo, today
     rows<{ id: number; name: string; domain: string; levelScale: LevelScale | null }>(db, sql`
       select id, name, domain, level_scale as "levelScale" from instruments where school_id = ${p.school_id} and active order by domain, name`),
   ]);
-  const pupils: Member[] = lines.map((l) => ({ pupilId: l.pupil_id, firstName: l.first_name, lastName: l.last_name }));
+  const pupils = membersOf(lines);
   const clusterOf = new Map(lines.map((l) => [l.pupil_id, l.cluster]));
   const clusters = school.settings.clusters;
   const members: Record<string, Member[]> = {};
   for (const c of clusters) members[c.key] = pupils.filter((x) => clusterOf.get(x.pupilId) === c.key);
-  const ctx = { periodStartsOn: period.startsOn, periodEndsOn: period.endsOn };
-  const smart: Record<string, ReturnType<typeof checkSmart>> = {};
-  const rowSmart: Record<string, ReturnType<typeof checkRowSmart>> = {};
-  for (const row of p.doc.rows) {
-    rowSmart[row.key] = checkRowSmart(row);
-    for (const g of row.goals) smart[g.key] = checkSmart(g, ctx);
-  }
   const evidence = await planEvidence(db, p.doc, pupils, clusterOf, instruments, period);
   const nextPeriod = periods.find((x) => x.startsOn > period.endsOn) ?? null;
   let next: { periodId: number; periodName: string; overviewId: number | null } | null = null;
@@ -245,8 +258,8 @@ export async function planView(db: DbOrTx, p: PlanRowDb, group: GroupInfo, today
     id: p.id, version: p.version, status: p.status, format: p.format, revision: p.revision, doc: p.doc, reflection: p.reflection,
     evaluatedOn: p.evaluated_on, updatedAt: p.updated_at, overviewId: p.overview_id,
     group: { id: group.id, name: group.name, sector: group.sector, grades: group.grades }, period, schoolName: school.name,
-    clusters, members, pupils, staff: staff.map((s) => ({ userId: s.userId, name: s.name })), instruments, smart, rowSmart,
-    requirementProblems: checkPlanRequirements(school.settings.requiredFields, p.doc, p.format, planLabels(clusters, pupils)),
+    clusters, members, pupils, staff: staff.map((s) => ({ userId: s.userId, name: s.name })), instruments,
+    ...planChecks(p.doc, p.format, period, school, pupils),
     evidence, revisions, notes, next, school,
   };
 }
@@ -277,5 +290,3 @@ async function planEvidence(db: DbOrTx, doc: PlanDocument, pupils: Member[], clu
   return out;
 }
 
-export type { ClusterDef };
-export { groupPupils };

@@ -10,36 +10,32 @@ import { z } from 'zod';
 import { decideGroup, type GroupRelation } from '../../domain/access/policy';
 import { CHECKLISTS, checkAnswers, emptyAnswers } from '../../domain/group-cycle/checklists';
 import { checkClustering, suggestClusters } from '../../domain/group-cycle/clustering';
-import { HULPZIN_CATEGORIES } from '../../domain/group-cycle/hulpzinnen';
+import { emptyGoal, emptyLineFields, emptyReflection, emptyRow } from '../../domain/group-cycle/blank';
+import { isHulpzinId } from '../../domain/group-cycle/hulpzinnen';
 import { canSetPlanStatus, needsAdjustmentReason } from '../../domain/group-cycle/lifecycle';
 import {
-  OVERVIEW_FORMS, type ChecklistTemplateId, type Goal, type OverviewLineFields, type PlanDocument, type PlanRow, type PlanStatus,
+  OVERVIEW_FORMS, type ChecklistTemplateId, type PlanDocument, type PlanFormat, type PlanRow, type PlanStatus,
 } from '../../domain/group-cycle/model';
-import { checkEvaluationComplete, checkOverviewRequirements, checkPlanRequirements } from '../../domain/group-cycle/requirements';
+import { checkEvaluationComplete, checkPlanRequirements } from '../../domain/group-cycle/requirements';
 import { rollOverviewLine, rollPlan } from '../../domain/group-cycle/rollforward';
 import { audit, type AuditEntry } from '../audit/audit';
 import { rows, type DbOrTx } from '../db/client';
 import { groupInfo, groupPupils, type GroupInfo } from '../groups/repo';
+import { parseId } from '../access/guard';
 import { requireUser } from '../http/context';
 import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors';
 import { isoDate } from '../students/repo';
 import { renderOverviewPdf, renderPlanPdf } from './pdf';
 import { overviewPdfInput, planPdfInput } from './print';
 import {
-  cycleSchool, overviewDomains, overviewLines, overviewRow, overviewView, periodsOfYear, planFormatOf, planRow, planView, previousLines,
-  planLabels, resultsAndSignals, rowMembers, type CycleSchool, type Period,
+  cycleSchool, membersOf, overviewDomains, overviewLines, overviewRequirements, overviewRow, overviewView, periodsOfYear, planChecks,
+  planFormatOf, planLabels, planRow, planView, previousLines, resultsAndSignals, rowMembers, type CycleSchool, type Period,
 } from './repo';
 import {
-  checklistAnswersSchema, checklistTemplate, lineFieldsSchema, planDocSchema, reflectionSchema, versionBody,
+  checklistAnswersSchema, checklistTemplate, goalResult, lineFieldsSchema, planDocSchema, reflectionSchema, versionBody,
 } from './schemas';
 
-const PHRASE_IDS = new Set(HULPZIN_CATEGORIES.flatMap((c) => c.phrases.map((p) => p.id)));
 const newKey = () => randomUUID().replace(/-/g, '').slice(0, 10);
-
-const EMPTY_FIELDS: OverviewLineFields = {
-  signalled: false, signalReasons: [], stimulating: '', hindering: '', observations: '', pupilVoice: '', parentVoice: '', particulars: '', needs: [],
-};
-const EMPTY_REFLECTION = { instruction: '', content: '', time: '', teacherSupport: '' };
 
 function requirementsError(problems: { message: string }[], what: string) {
   return new HttpError(422, 'requirements', `${what} kan nog niet worden vastgesteld: ${problems.length} verplicht${problems.length === 1 ? ' onderdeel ontbreekt' : 'e onderdelen ontbreken'}.`, undefined, { problems });
@@ -84,46 +80,52 @@ export async function groupCycleRoutes(app: FastifyInstance) {
       values (${group.schoolId}, ${group.id}, ${period.id}, ${form}, ${subject}, ${user.userId})
       on conflict (group_id, period_id, form, subject) do nothing returning id`);
     if (!created) throw new HttpError(409, 'exists', 'Voor deze groep en periode bestaat dit groepsoverzicht al.');
-    for (const p of pupils) {
+    const lines = pupils.map((p) => {
       const prev = previous.get(p.id);
       const concern = (live.signals.get(p.id) ?? []).some((s) => s.tone === 'concern');
-      const fields = prev ? rollOverviewLine(prev.fields) : { ...EMPTY_FIELDS, signalled: concern };
+      const fields = prev ? rollOverviewLine(prev.fields) : { ...emptyLineFields(), signalled: concern };
       const cluster = prev?.cluster && clusterKeys.has(prev.cluster) ? prev.cluster : suggested.get(p.id) ?? null;
-      await tx.execute(sql`insert into group_overview_lines (overview_id, pupil_id, cluster, fields, updated_by)
-        values (${created.id}, ${p.id}, ${cluster}, ${JSON.stringify(fields)}::jsonb, ${user.userId})`);
-    }
+      return { pupilId: p.id, cluster, fields: JSON.stringify(fields) };
+    });
+    // One statement for the whole group (the columns travel as arrays).
+    await tx.execute(sql`insert into group_overview_lines (overview_id, pupil_id, cluster, fields, updated_by)
+      select ${created.id}, l.pupil_id, l.cluster, l.fields::jsonb, ${user.userId}
+      from unnest(${sql.param(lines.map((l) => l.pupilId))}::int[], ${sql.param(lines.map((l) => l.cluster))}::text[], ${sql.param(lines.map((l) => l.fields))}::text[])
+        as l(pupil_id, cluster, fields)`);
     await audit(tx, entries(req, group.schoolId, ids, 'create', 'group_overview', created.id, { periodId: period.id, form, subject }));
     return created.id;
   }
 
   /** A new plan's rows: the basisgroep (except divergent), then one row per instruction group in use, goals from the needs. */
   function initialPlan(format: ReturnType<typeof planFormatOf>, school: CycleSchool, lines: Awaited<ReturnType<typeof overviewLines>>, period: Period): PlanDocument {
-    const emptyRow = (kind: PlanRow['kind'], clusterKey: string | null): PlanRow => ({
-      key: newKey(), kind, clusterKey, pupilId: null, theme: '', goals: [], content: '', approach: '',
-      organisation: { minutesPerWeek: null, who: '', where: '', moments: '' }, evaluationPlan: { who: '', how: '', when: period.endsOn },
-    });
-    const goal = (domain: Goal['domain'], what: string): Goal => ({
-      key: newKey(), domain, what, measure: '', target: '', instrumentId: null, targetLevel: null, targetScore: null, dueOn: period.endsOn,
-      ownerId: null, result: null, resultNote: '', attainment: {}, carriedFrom: null,
-    });
+    const row = (kind: PlanRow['kind'], clusterKey: string | null) => emptyRow(newKey(), kind, { clusterKey, evaluationPlan: { who: '', how: '', when: period.endsOn } });
     const out: PlanRow[] = [];
-    if (format !== 'divergent') out.push(emptyRow('base', null));
+    if (format !== 'divergent') out.push(row('base', null));
     if (format !== 'theme') {
       for (const c of school.settings.clusters) {
         const members = lines.filter((l) => l.cluster === c.key);
         if (members.length === 0) continue;
-        const row = emptyRow('cluster', c.key);
+        const clusterRow = row('cluster', c.key);
         const seen = new Set<string>();
         for (const need of members.flatMap((m) => m.fields.needs)) {
           const what = need.goal.trim();
-          if (!what || seen.has(what.toLowerCase()) || row.goals.length >= 20) continue;
+          if (!what || seen.has(what.toLowerCase()) || clusterRow.goals.length >= 20) continue;
           seen.add(what.toLowerCase());
-          row.goals.push(goal(need.domain, what));
+          clusterRow.goals.push(emptyGoal(newKey(), need.domain, period.endsOn, what));
         }
-        out.push(row);
+        out.push(clusterRow);
       }
     }
     return { rows: out, attentionPoints: '' };
+  }
+
+  /** Stores a new plan (draft) for an overview; null when the overview has one already. */
+  async function insertPlan(tx: DbOrTx, req: FastifyRequest, o: { school_id: number; group_id: number; period_id: number; id: number }, format: PlanFormat, doc: PlanDocument) {
+    const [created] = await rows<{ id: number }>(tx, sql`
+      insert into group_plans (school_id, group_id, period_id, overview_id, format, doc, reflection, created_by)
+      values (${o.school_id}, ${o.group_id}, ${o.period_id}, ${o.id}, ${format}, ${JSON.stringify(doc)}::jsonb, ${JSON.stringify(emptyReflection())}::jsonb, ${requireUser(req).userId})
+      on conflict (overview_id) do nothing returning id`);
+    return created?.id ?? null;
   }
 
   /** Checks references inside a plan document against the school and the overview; Dutch field errors. */
@@ -219,18 +221,18 @@ export async function groupCycleRoutes(app: FastifyInstance) {
     schema: { tags: ['group-cycle'], params: z.object({ id: z.string(), pupilId: z.string() }), body: z.object({ ...versionBody, fields: lineFieldsSchema }) },
   }, async (req) => {
     const overviewId = req.groupScope!.documentId!;
-    const pupilId = Number(req.params.pupilId);
+    const pupilId = parseId(req.params.pupilId) ?? 0;
     const { fields } = req.body;
-    const unknown = fields.needs.flatMap((n) => n.phrases).filter((p) => !PHRASE_IDS.has(p));
+    const unknown = fields.needs.flatMap((n) => n.phrases).filter((p) => !isHulpzinId(p));
     if (unknown.length) throw invalid({ 'fields.needs': `Onbekende hulpzin: ${unknown[0]}.` });
     const keys = fields.needs.map((n) => n.key);
     if (new Set(keys).size !== keys.length) throw invalid({ 'fields.needs': 'Twee onderwijsbehoeften hebben dezelfde sleutel.' });
     return db.transaction(async (tx) => {
       const [updated] = await rows<{ version: number }>(tx, sql`
         update group_overview_lines set fields = ${JSON.stringify(fields)}::jsonb, version = version + 1, updated_by = ${requireUser(req).userId}, updated_at = now()
-        where overview_id = ${overviewId} and pupil_id = ${Number.isSafeInteger(pupilId) ? pupilId : 0} and version = ${req.body.version} returning version`);
+        where overview_id = ${overviewId} and pupil_id = ${pupilId} and version = ${req.body.version} returning version`);
       if (!updated) {
-        const [exists] = await rows(tx, sql`select 1 from group_overview_lines where overview_id = ${overviewId} and pupil_id = ${Number.isSafeInteger(pupilId) ? pupilId : 0}`);
+        const [exists] = await rows(tx, sql`select 1 from group_overview_lines where overview_id = ${overviewId} and pupil_id = ${pupilId}`);
         throw exists ? conflict() : notFound('Deze leerling in dit groepsoverzicht');
       }
       await tx.execute(sql`update group_overviews set updated_at = now() where id = ${overviewId}`);
@@ -267,9 +269,9 @@ export async function groupCycleRoutes(app: FastifyInstance) {
       const [updated] = await rows<{ version: number }>(tx, sql`update group_overviews set version = version + 1, attention_points = ${req.body.attentionPoints}, updated_at = now()
         where id = ${o.id} and version = ${req.body.version} returning version`);
       if (!updated) throw conflict();
-      for (const a of req.body.assignments) {
-        await tx.execute(sql`update group_overview_lines set cluster = ${a.cluster} where overview_id = ${o.id} and pupil_id = ${a.pupilId}`);
-      }
+      await tx.execute(sql`update group_overview_lines l set cluster = a.cluster
+        from unnest(${sql.param(req.body.assignments.map((a) => a.pupilId))}::int[], ${sql.param(req.body.assignments.map((a) => a.cluster))}::text[]) as a(pupil_id, cluster)
+        where l.overview_id = ${o.id} and l.pupil_id = a.pupil_id`);
       await audit(tx, entries(req, o.school_id, req.body.assignments.map((a) => a.pupilId), 'update', 'group_overview', o.id, { part: 'clusters' }));
       return { version: updated.version, clusterProblems: problems };
     });
@@ -283,7 +285,7 @@ export async function groupCycleRoutes(app: FastifyInstance) {
     const lines = await overviewLines(db, o.id);
     if (req.body.status === 'final') {
       const school = await cycleSchool(db, o.school_id);
-      const problems = checkOverviewRequirements(school.settings.requiredFields, lines.map((l) => ({ pupilId: l.pupil_id, name: `${l.first_name} ${l.last_name}`, fields: l.fields })));
+      const problems = overviewRequirements(school.settings.requiredFields, lines);
       if (problems.length) throw requirementsError(problems, 'Het groepsoverzicht');
     }
     return db.transaction(async (tx) => {
@@ -307,13 +309,10 @@ export async function groupCycleRoutes(app: FastifyInstance) {
     const format = planFormatOf(school, group);
     const doc = initialPlan(format, school, lines, period);
     const id = await db.transaction(async (tx) => {
-      const [created] = await rows<{ id: number }>(tx, sql`
-        insert into group_plans (school_id, group_id, period_id, overview_id, format, doc, reflection, created_by)
-        values (${o.school_id}, ${o.group_id}, ${o.period_id}, ${o.id}, ${format}, ${JSON.stringify(doc)}::jsonb, ${JSON.stringify(EMPTY_REFLECTION)}::jsonb, ${requireUser(req).userId})
-        on conflict (overview_id) do nothing returning id`);
-      if (!created) throw new HttpError(409, 'exists', 'Bij dit groepsoverzicht hoort al een groepsplan.');
-      await audit(tx, entries(req, o.school_id, lines.map((l) => l.pupil_id), 'create', 'group_plan', created.id));
-      return created.id;
+      const created = await insertPlan(tx, req, o, format, doc);
+      if (created == null) throw new HttpError(409, 'exists', 'Bij dit groepsoverzicht hoort al een groepsplan.');
+      await audit(tx, entries(req, o.school_id, lines.map((l) => l.pupil_id), 'create', 'group_plan', created));
+      return created;
     });
     return reply.status(201).send({ id });
   });
@@ -361,8 +360,8 @@ export async function groupCycleRoutes(app: FastifyInstance) {
       return updated;
     });
     const group = await groupInfo(db, p.group_id);
-    const view = await planView(db, { ...p, doc: req.body.doc, version: out.version, revision: out.revision }, group, clock.today());
-    return { version: out.version, revision: out.revision, smart: view.smart, rowSmart: view.rowSmart, requirementProblems: view.requirementProblems };
+    const period = await periodOf(group, p.period_id);
+    return { version: out.version, revision: out.revision, ...planChecks(req.body.doc, p.format, period, school, membersOf(lines)) };
   });
 
   r.get('/api/group-plans/:id/revisions/:revision', {
@@ -390,7 +389,7 @@ export async function groupCycleRoutes(app: FastifyInstance) {
     if (p.status === 'evaluated' && to === 'active' && req.groupScope!.basis !== 'care_coordinator') throw forbidden();
     const lines = await overviewLines(db, p.overview_id);
     const school = await cycleSchool(db, p.school_id);
-    const labels = planLabels(school.settings.clusters, lines.map((l) => ({ pupilId: l.pupil_id, firstName: l.first_name, lastName: l.last_name })));
+    const labels = planLabels(school.settings.clusters, membersOf(lines));
     if (p.status === 'draft' && to === 'active') {
       const problems = checkPlanRequirements(school.settings.requiredFields, p.doc, p.format, labels);
       if (problems.length) throw requirementsError(problems, 'Het groepsplan');
@@ -431,7 +430,9 @@ export async function groupCycleRoutes(app: FastifyInstance) {
     const note = await db.transaction(async (tx) => {
       const [created] = await rows<{ id: number; createdAt: string }>(tx, sql`insert into group_plan_notes (plan_id, row_key, pupil_id, noted_on, text, author_id)
         values (${p.id}, ${rowKey}, ${pupilId}, ${notedOn}, ${text}, ${user.userId}) returning id, created_at as "createdAt"`);
-      const about = pupilId != null ? [pupilId] : rowKey ? rowMembers(p.doc.rows.find((x) => x.key === rowKey)!, lines.map((l) => ({ pupilId: l.pupil_id, firstName: l.first_name, lastName: l.last_name })), new Map(lines.map((l) => [l.pupil_id, l.cluster]))).map((m) => m.pupilId) : lines.map((l) => l.pupil_id);
+      const about = pupilId != null ? [pupilId]
+        : rowKey ? rowMembers(p.doc.rows.find((x) => x.key === rowKey)!, membersOf(lines), new Map(lines.map((l) => [l.pupil_id, l.cluster]))).map((m) => m.pupilId)
+          : lines.map((l) => l.pupil_id);
       await audit(tx, entries(req, p.school_id, about, 'create', 'group_plan', p.id, { part: 'note', noteId: created.id }));
       return created;
     });
@@ -446,8 +447,8 @@ export async function groupCycleRoutes(app: FastifyInstance) {
         ...versionBody,
         goals: z.array(z.object({
           rowKey: z.string().max(40), goalKey: z.string().max(40),
-          result: z.enum(['achieved', 'partly', 'notAchieved']).nullable(), resultNote: z.string().max(4000, 'Maximaal 4000 tekens.'),
-          attainment: z.record(z.string().regex(/^\d{1,9}$/), z.enum(['achieved', 'partly', 'notAchieved'])),
+          result: goalResult.nullable(), resultNote: z.string().max(4000, 'Maximaal 4000 tekens.'),
+          attainment: z.record(z.string().regex(/^\d{1,9}$/), goalResult),
         })).max(400),
         reflection: reflectionSchema,
       }),
@@ -492,14 +493,10 @@ export async function groupCycleRoutes(app: FastifyInstance) {
     const school = await cycleSchool(db, p.school_id);
     const created = await db.transaction(async (tx) => {
       const overviewId = await createOverview(tx, req, group, school, next, o.form, o.subject);
-      const doc = rollPlan(p.doc, next);
-      const [plan] = await rows<{ id: number }>(tx, sql`
-        insert into group_plans (school_id, group_id, period_id, overview_id, format, doc, reflection, created_by)
-        values (${p.school_id}, ${p.group_id}, ${next.id}, ${overviewId}, ${planFormatOf(school, group)}, ${JSON.stringify(doc)}::jsonb, ${JSON.stringify(EMPTY_REFLECTION)}::jsonb, ${requireUser(req).userId})
-        returning id`);
+      const planId = (await insertPlan(tx, req, { school_id: p.school_id, group_id: p.group_id, period_id: next.id, id: overviewId }, planFormatOf(school, group), rollPlan(p.doc, next)))!;
       const pupils = (await overviewLines(tx, overviewId)).map((l) => l.pupil_id);
-      await audit(tx, entries(req, p.school_id, pupils, 'create', 'group_plan', plan.id, { rolledFrom: p.id }));
-      return { overviewId, planId: plan.id };
+      await audit(tx, entries(req, p.school_id, pupils, 'create', 'group_plan', planId, { rolledFrom: p.id }));
+      return { overviewId, planId };
     });
     return reply.status(201).send(created);
   });
@@ -558,13 +555,12 @@ export async function groupCycleRoutes(app: FastifyInstance) {
 
   // ---- PDF ----
 
-  const today = () => clock.today();
   r.get('/api/group-overviews/:id/pdf', {
     config: { access: { kind: 'group', action: 'group.viewCare', via: 'overview' } },
     schema: { tags: ['group-cycle'], params: z.object({ id: z.string() }) },
   }, async (req, reply) => {
     const { o, view } = await readOverview(req);
-    const pdf = await renderOverviewPdf(overviewPdfInput(view, today()));
+    const pdf = await renderOverviewPdf(overviewPdfInput(view, clock.today()));
     await audit(db, entries(req, o.school_id, view.lines.map((l) => l.pupilId), 'export', 'group_overview', o.id));
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName('groepsoverzicht', view.group.name, view.period.name)}"`).send(pdf);
   });
@@ -574,7 +570,7 @@ export async function groupCycleRoutes(app: FastifyInstance) {
     schema: { tags: ['group-cycle'], params: z.object({ id: z.string() }) },
   }, async (req, reply) => {
     const { p, view } = await readPlan(req);
-    const pdf = await renderPlanPdf(planPdfInput(view, today()));
+    const pdf = await renderPlanPdf(planPdfInput(view, clock.today()));
     await audit(db, entries(req, p.school_id, view.pupils.map((x) => x.pupilId), 'export', 'group_plan', p.id));
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName('groepsplan', view.group.name, view.period.name)}"`).send(pdf);
   });

@@ -10,7 +10,7 @@ import { isoDate } from '../students/repo';
 const text = (max = 4000) => z.string().max(max, `Maximaal ${max} tekens.`);
 const key = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Ongeldige sleutel.');
 const needDomain = z.enum([...PEDAGOGICAL_DOMAINS, ...DOMAINS, 'other']) as z.ZodType<NeedDomain>;
-const goalResult = z.enum(GOAL_RESULTS as [GoalResult, ...GoalResult[]]);
+export const goalResult = z.enum(GOAL_RESULTS as [GoalResult, ...GoalResult[]]);
 
 export const needSchema = z.object({
   key,

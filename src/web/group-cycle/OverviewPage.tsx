@@ -14,6 +14,7 @@ import {
   type OverviewLineFields,
   type RequirementProblem,
 } from '../../domain/group-cycle/model';
+import { emptyLineFields } from '../../domain/group-cycle/blank';
 import { HULPZIN_CATEGORIES, HULPZIN_STEM, HULPZINNEN_SOURCE, composeNeeds } from '../../domain/group-cycle/hulpzinnen';
 import { api, ApiError } from '../shared/api';
 import { useApi } from '../shared/hooks';
@@ -32,13 +33,9 @@ type View = 'overview' | (typeof VIEWS)[number];
 const TEXT_FIELDS = ['stimulating', 'hindering', 'observations', 'pupilVoice', 'parentVoice', 'particulars'] as const;
 const NEED_DOMAINS: NeedDomain[] = [...PEDAGOGICAL_DOMAINS, ...DOMAINS, 'other'];
 
-function emptyFields(): OverviewLineFields {
-  return { signalled: false, signalReasons: [], stimulating: '', hindering: '', observations: '', pupilVoice: '', parentVoice: '', particulars: '', needs: [] };
-}
-
 /** The line's fields with every field present (a line saved before a field existed lacks it). */
 function normalise(fields: Partial<OverviewLineFields> | null | undefined): OverviewLineFields {
-  const f = { ...emptyFields(), ...(fields ?? {}) };
+  const f = { ...emptyLineFields(), ...(fields ?? {}) };
   return { ...f, signalReasons: [...f.signalReasons], needs: f.needs.map((n) => ({ ...n, phrases: [...(n.phrases ?? [])] })) };
 }
 

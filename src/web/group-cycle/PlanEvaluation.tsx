@@ -9,7 +9,8 @@ import { formatNumber } from '../assessments/util';
 import type { ApiError } from '../shared/api';
 import { Prose, rowLabel, rowPupils, TextAreaField } from './PlanFields';
 import { GOAL_RESULTS } from '../../domain/group-cycle/model';
-import { asApiError, EMPTY_REFLECTION, planApi, type Goal, type GoalEvaluation, type GoalResult, type PlanDetail, type PlanReflection, type PlanRow } from './planApi';
+import { emptyReflection } from '../../domain/group-cycle/blank';
+import { asApiError, planApi, type Goal, type GoalEvaluation, type GoalResult, type PlanDetail, type PlanReflection, type PlanRow } from './planApi';
 
 type Answers = Record<string, { result: GoalResult | null; resultNote: string; attainment: Record<string, GoalResult> }>;
 
@@ -216,7 +217,7 @@ export function PlanEvaluation({
 }) {
   const { t } = useTranslation();
   const savedAnswers = answersOf(plan);
-  const savedReflection = plan.reflection ?? EMPTY_REFLECTION;
+  const savedReflection = plan.reflection ?? emptyReflection();
   const savedJson = JSON.stringify([savedAnswers, savedReflection]);
   const [answers, setAnswers] = useState<Answers>(savedAnswers);
   const [reflection, setReflection] = useState<PlanReflection>(savedReflection);

@@ -79,21 +79,6 @@ export function newKey(prefix: string, doc: PlanDocument): string {
   return `${prefix}${n}`;
 }
 
-export function emptyGoal(key: string, domain: Goal['domain'], dueOn: string | null): Goal {
-  return {
-    key, domain, what: '', measure: '', target: '', instrumentId: null, targetLevel: null, targetScore: null, dueOn, ownerId: null,
-    result: null, resultNote: '', attainment: {}, carriedFrom: null,
-  };
-}
-
-export function emptyRow(key: string, kind: PlanRow['kind'], extra: Partial<PlanRow> = {}): PlanRow {
-  return {
-    key, kind, clusterKey: null, pupilId: null, theme: '', goals: [], content: '', approach: '',
-    organisation: { minutesPerWeek: null, who: '', where: '', moments: '' },
-    evaluationPlan: { who: '', how: '', when: null },
-    ...extra,
-  };
-}
 
 // ---------- fields ----------
 
@@ -148,5 +133,6 @@ export function ProblemList({ problems }: { problems: RequirementProblem[] }) {
 }
 
 
+export { emptyGoal, emptyRow } from '../../domain/group-cycle/blank';
 export { TextAreaField } from '../shared/components';
 export { useUnsavedWarning } from './common';

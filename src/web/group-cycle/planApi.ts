@@ -107,7 +107,6 @@ export interface GoalEvaluation {
   attainment: Record<string, GoalResult>;
 }
 
-export const EMPTY_REFLECTION: PlanReflection = { instruction: '', content: '', time: '', teacherSupport: '' };
 
 const base = (id: number) => `/api/group-plans/${id}`;
 
