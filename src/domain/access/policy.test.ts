@@ -48,7 +48,7 @@ const atSchool = (role: Role, schoolId: number): RoleGrant => ({ role, schoolId,
 const atBoard = (role: Role, boardId: number): RoleGrant => ({ role, schoolId: null, boardId });
 const actor = (...grants: RoleGrant[]): Actor => ({ userId: 7, grants });
 
-type Short = 'view' | 'viewCare' | 'editCare' | 'viewPublished' | 'editAdmin' | 'viewAudit';
+type Short = 'view' | 'viewCare' | 'editCare' | 'viewPublished' | 'editAdmin' | 'viewAudit' | 'sign';
 const SHORT: Record<Short, PupilAction> = {
   view: 'pupil.view',
   viewCare: 'pupil.viewCare',
@@ -56,6 +56,7 @@ const SHORT: Record<Short, PupilAction> = {
   viewPublished: 'pupil.viewPublished',
   editAdmin: 'pupil.editAdmin',
   viewAudit: 'pupil.viewAudit',
+  sign: 'pupil.sign',
 };
 
 // ---- The expected matrix, by hand ----
@@ -65,7 +66,7 @@ const HANDOVER: Short[] = ['view', 'viewCare', 'viewPublished'];
 const CARE: Short[] = ['view', 'viewCare', 'editCare', 'viewPublished', 'viewAudit'];
 const DIRECTOR: Short[] = ['view', 'viewCare', 'viewPublished', 'viewAudit'];
 const ADMIN: Short[] = ['view', 'editAdmin'];
-const PARENT: Short[] = ['view', 'viewPublished'];
+const PARENT: Short[] = ['view', 'viewPublished', 'sign'];
 const BOARD: Short[] = ['view'];
 const NOTHING: Short[] = [];
 
@@ -213,7 +214,7 @@ describe('decidePupil: details', () => {
     const a = actor(atSchool('teacher', 1), atSchool('mentor', 1), atSchool('subject_teacher', 1));
     expect(pupilPermissions(a, rel)).toEqual({
       'pupil.view': true, 'pupil.viewCare': true, 'pupil.editCare': false,
-      'pupil.viewPublished': true, 'pupil.editAdmin': false, 'pupil.viewAudit': false,
+      'pupil.viewPublished': true, 'pupil.editAdmin': false, 'pupil.viewAudit': false, 'pupil.sign': false,
     });
   });
 
@@ -235,7 +236,7 @@ describe('decidePupil: details', () => {
     const a = actor(atSchool('teacher', 1), atSchool('parent', 1));
     expect(pupilPermissions(a, relation('guardianWithAuthority'))).toEqual({
       'pupil.view': true, 'pupil.viewCare': false, 'pupil.editCare': false,
-      'pupil.viewPublished': true, 'pupil.editAdmin': false, 'pupil.viewAudit': false,
+      'pupil.viewPublished': true, 'pupil.editAdmin': false, 'pupil.viewAudit': false, 'pupil.sign': true,
     });
   });
 
@@ -244,7 +245,7 @@ describe('decidePupil: details', () => {
     const a = actor(atSchool('admin', 1), atSchool('care_coordinator', 2));
     expect(pupilPermissions(a, relation('none'))).toEqual({
       'pupil.view': true, 'pupil.viewCare': false, 'pupil.editCare': false,
-      'pupil.viewPublished': false, 'pupil.editAdmin': true, 'pupil.viewAudit': false,
+      'pupil.viewPublished': false, 'pupil.editAdmin': true, 'pupil.viewAudit': false, 'pupil.sign': false,
     });
   });
 });

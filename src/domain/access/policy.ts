@@ -48,6 +48,8 @@ export const PUPIL_ACTIONS = [
   'pupil.editAdmin',
   /** The audit log of the pupil's record. */
   'pupil.viewAudit',
+  /** Sign, consent to or comment on a published plan version: a parent with gezag only, for themselves. */
+  'pupil.sign',
 ] as const;
 export type PupilAction = (typeof PUPIL_ACTIONS)[number];
 
@@ -92,6 +94,7 @@ const RULES: Record<PupilAction, (roles: Set<Role>, board: Set<Role>, rel: Pupil
   'pupil.editAdmin': (roles) => (roles.has('admin') && 'admin') || null,
   'pupil.viewAudit': (roles) =>
     (roles.has('care_coordinator') && 'care_coordinator') || (roles.has('director') && 'director') || null,
+  'pupil.sign': (roles, _board, rel) => (roles.has('parent') && rel.guardianWithAuthority && 'parent_with_authority') || null,
 };
 
 /** Teachers, subject teachers and mentors act through their relation to the pupil, not through their role alone. */

@@ -2,9 +2,12 @@
 // Keep to PostgreSQL 15 SQL: PGlite is PostgreSQL 18, production may be 15.
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, smallint, text,
+  bigserial, boolean, check, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, smallint, text,
   timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
+
+/** Binary content (uploaded scans). */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -360,3 +363,140 @@ export const groupChecklists = pgTable('group_checklists', {
   updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.targetKind, t.targetId, t.template] })]);
+
+// ---- Individual support (issue 5): levels, handelingsplan, OPP, versions, parents' responses ----
+
+/** A pupil's support level (ondersteuningsniveau) over a time span; `ends_on` null = current. */
+export const supportLevels = pgTable('support_levels', {
+  id: serial('id').primaryKey(),
+  schoolId: integer('school_id').notNull().references(() => schools.id),
+  pupilId: integer('pupil_id').notNull().references(() => pupils.id, { onDelete: 'cascade' }),
+  level: text('level').notNull(),
+  startsOn: date('starts_on').notNull(),
+  endsOn: date('ends_on'),
+  reason: text('reason').notNull().default(''),
+  question: text('question').notNull().default(''),
+  decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
+  decidedByName: text('decided_by_name').notNull().default(''),
+  meeting: text('meeting').notNull().default(''),
+  consentOn: date('consent_on'),
+  consentNote: text('consent_note').notNull().default(''),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+}, (t) => [
+  index('support_levels_pupil_idx').on(t.pupilId, t.startsOn),
+  index('support_levels_school_current_idx').on(t.schoolId).where(sql`${t.endsOn} is null`),
+  check('support_levels_dates_ck', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+]);
+
+/** A handelingsplan or OPP. `doc` is the working text; published versions are in support_plan_versions. */
+export const supportPlans = pgTable('support_plans', {
+  id: serial('id').primaryKey(),
+  schoolId: integer('school_id').notNull().references(() => schools.id),
+  kind: text('kind', { enum: ['actionPlan', 'developmentPerspective'] }).notNull(),
+  title: text('title').notNull(),
+  status: text('status', { enum: ['draft', 'active', 'evaluated', 'closed'] }).notNull().default('draft'),
+  /** Optimistic lock: every write bumps it; a stale write is a 409. */
+  version: integer('version').notNull().default(1),
+  doc: jsonb('doc').notNull(),
+  /** Copied from doc on every write, for deadlines and lists. */
+  startsOn: date('starts_on'),
+  endsOn: date('ends_on'),
+  extensions: smallint('extensions').notNull().default(0),
+  /** OPP: start of the six-week clock (the decision that extra support is needed, or the enrolment). */
+  decidedOn: date('decided_on'),
+  groupPlanId: integer('group_plan_id').references(() => groupPlans.id, { onDelete: 'set null' }),
+  groupPlanRow: text('group_plan_row'),
+  /** A follow-on plan points at the plan it continues. */
+  previousPlanId: integer('previous_plan_id'),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('support_plans_school_idx').on(t.schoolId, t.status)]);
+
+/** The pupils of a plan: one, or several for a handelingsplan without names (seed 000). */
+export const supportPlanPupils = pgTable('support_plan_pupils', {
+  planId: integer('plan_id').notNull().references(() => supportPlans.id, { onDelete: 'cascade' }),
+  pupilId: integer('pupil_id').notNull().references(() => pupils.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.planId, t.pupilId] }), index('support_plan_pupils_pupil_idx').on(t.pupilId)]);
+
+/** A published, numbered version. Append-only (migration trigger): what a parent signed never changes. */
+export const supportPlanVersions = pgTable('support_plan_versions', {
+  id: serial('id').primaryKey(),
+  planId: integer('plan_id').notNull().references(() => supportPlans.id),
+  number: integer('number').notNull(),
+  title: text('title').notNull(),
+  doc: jsonb('doc').notNull(),
+  /** sha-256 (hex) of the canonical JSON of { title, doc }. */
+  contentHash: text('content_hash').notNull(),
+  publishedBy: integer('published_by').references(() => users.id),
+  publishedByName: text('published_by_name').notNull(),
+  publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('support_plan_versions_uq').on(t.planId, t.number)]);
+
+/** An uploaded scan (paper signature). */
+export const supportPlanScans = pgTable('support_plan_scans', {
+  id: serial('id').primaryKey(),
+  planId: integer('plan_id').notNull().references(() => supportPlans.id),
+  filename: text('filename').notNull(),
+  mime: text('mime').notNull(),
+  bytes: bytea('bytes').notNull(),
+  size: integer('size').notNull(),
+  uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A parent's response to a version: signature (consent/refuse/agree/disagree) or comment. Append-only. */
+export const supportPlanResponses = pgTable('support_plan_responses', {
+  id: serial('id').primaryKey(),
+  planId: integer('plan_id').notNull().references(() => supportPlans.id),
+  versionId: integer('version_id').notNull().references(() => supportPlanVersions.id),
+  pupilId: integer('pupil_id').notNull().references(() => pupils.id),
+  guardianId: integer('guardian_id').notNull().references(() => users.id),
+  guardianName: text('guardian_name').notNull(),
+  kind: text('kind', { enum: ['consent', 'refuse', 'agree', 'disagree', 'comment'] }).notNull(),
+  statement: text('statement').notNull().default(''),
+  method: text('method', { enum: ['digital', 'paper'] }).notNull(),
+  contentHash: text('content_hash').notNull(),
+  signedOn: date('signed_on').notNull(),
+  recordedBy: integer('recorded_by').references(() => users.id),
+  recordedByName: text('recorded_by_name').notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  scanId: integer('scan_id').references(() => supportPlanScans.id),
+}, (t) => [
+  uniqueIndex('support_plan_responses_sign_uq').on(t.versionId, t.pupilId, t.guardianId).where(sql`${t.kind} <> 'comment'`),
+  index('support_plan_responses_plan_idx').on(t.planId),
+]);
+
+/** A meeting with parents about a plan (oudergespreksformulier, seed 002 3.7). */
+export const supportPlanMeetings = pgTable('support_plan_meetings', {
+  id: serial('id').primaryKey(),
+  planId: integer('plan_id').notNull().references(() => supportPlans.id, { onDelete: 'cascade' }),
+  heldOn: date('held_on').notNull(),
+  purpose: text('purpose', { enum: ['start', 'interim', 'evaluation', 'adjustment', 'other'] }).notNull(),
+  participants: text('participants').notNull().default(''),
+  subject: text('subject').notNull().default(''),
+  agreements: text('agreements').notNull().default(''),
+  schoolView: text('school_view').notNull().default(''),
+  parentView: text('parent_view').notNull().default(''),
+  disagreement: boolean('disagreement').notNull().default(false),
+  consequencesExplained: boolean('consequences_explained').notNull().default(false),
+  earlierMeetingOn: date('earlier_meeting_on'),
+  version: integer('version').notNull().default(1),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('support_plan_meetings_plan_idx').on(t.planId, t.heldOn)]);
+
+/** Working notes on a plan (logboek): staff only, never shown to parents. */
+export const supportPlanNotes = pgTable('support_plan_notes', {
+  id: serial('id').primaryKey(),
+  planId: integer('plan_id').notNull().references(() => supportPlans.id, { onDelete: 'cascade' }),
+  notedOn: date('noted_on').notNull(),
+  text: text('text').notNull(),
+  authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+  authorName: text('author_name').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('support_plan_notes_plan_idx').on(t.planId, t.notedOn)]);

@@ -93,6 +93,7 @@ export const nl = {
     pupil_viewPublished: 'gedeelde informatie bekijken',
     pupil_editAdmin: 'administratie wijzigen',
     pupil_viewAudit: 'logboek bekijken',
+    pupil_sign: 'plan ondertekenen',
   },
   fields: {
     firstName: 'voornaam',
@@ -195,6 +196,7 @@ export const en: Messages<typeof nl> = {
     pupil_viewPublished: 'view shared information',
     pupil_editAdmin: 'change administrative data',
     pupil_viewAudit: 'view the audit log',
+    pupil_sign: 'sign a plan',
   },
   fields: {
     firstName: 'first name',

@@ -11,14 +11,17 @@ export class ApiError extends Error {
   readonly fields: FieldErrors;
   /** True when the message came from the server (and can be shown as is). */
   readonly fromServer: boolean;
+  /** The whole JSON body of the answer (some errors carry more, e.g. `problems`, `rowErrors`). */
+  readonly body: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: FieldErrors = {}, fromServer = true) {
+  constructor(status: number, code: string, message: string, fields: FieldErrors = {}, fromServer = true, body: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
     this.fromServer = fromServer;
+    this.body = body;
   }
 }
 
@@ -85,7 +88,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
     const obj = (data && typeof data === 'object' ? data : {}) as { error?: unknown; message?: unknown; fields?: unknown };
     const code = typeof obj.error === 'string' ? obj.error : `http_${res.status}`;
     const message = typeof obj.message === 'string' ? obj.message : '';
-    const error = new ApiError(res.status, code, message, flattenFields(obj.fields), message !== '');
+    const error = new ApiError(res.status, code, message, flattenFields(obj.fields), message !== '', obj as Record<string, unknown>);
     if (!options.quiet && (res.status === 401 || code === 'mfa_setup_required' || code === 'mfa_required')) {
       unauthorizedListeners.forEach((l) => l(error));
     }
