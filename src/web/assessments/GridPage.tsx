@@ -4,14 +4,13 @@
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../shared/api';
+import { ApiError, request } from '../shared/api';
 import { useApi } from '../shared/hooks';
 import { Alert, Empty, FormError, LoadError, Loading, Page, SelectField, SubmitButton, TableWrap, TextField } from '../shared/components';
 import { comparePupils, formatDate, fullName } from '../shared/format';
 import { useGroupLabel } from '../shared/labels';
 import { useMe } from '../shared/session';
 import type { GroupDetail } from '../shared/types';
-import { BodyError, sendJson } from './api';
 import { GroupResultActions, InstrumentSelect, useInstrumentChoice, useInstruments } from './common';
 import { AVI_LEVELS, enterableLevels, OBSERVATION_VALUES, type Grid, type GridRow, type GridRowError, type Instrument, type ScoreKind } from './types';
 import { formatNumber, momentOption, momentOrder, numberInput, parseDecimal, parseMoment, todayIso } from './util';
@@ -197,7 +196,7 @@ function GridTable({
     }
     setBusy(true);
     try {
-      const next = await sendJson<Grid>('PUT', `/api/groups/${grid.group.id}/results`, {
+      const next = await request<Grid>('PUT', `/api/groups/${grid.group.id}/results`, {
         instrumentId: instrument.id,
         moment: grid.moment,
         takenOn,
@@ -207,7 +206,7 @@ function GridTable({
       onSaved(next);
     } catch (err) {
       const apiErr = err instanceof ApiError ? err : new ApiError(0, 'network', '', {}, false);
-      if (apiErr instanceof BodyError && Array.isArray(apiErr.body.rowErrors)) setRowErrors(apiErr.body.rowErrors as GridRowError[]);
+      if (apiErr instanceof ApiError && Array.isArray(apiErr.body.rowErrors)) setRowErrors(apiErr.body.rowErrors as GridRowError[]);
       setError(apiErr);
     } finally {
       setBusy(false);

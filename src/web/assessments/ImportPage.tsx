@@ -4,11 +4,10 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { ApiError } from '../shared/api';
+import { ApiError, request, api } from '../shared/api';
 import { Alert, CheckboxField, FormError, Section, SelectField, SubmitButton, TableWrap, TextField } from '../shared/components';
 import { useMe } from '../shared/session';
 import type { MeSchool } from '../shared/types';
-import { BodyError, getJson, sendJson, uploadCsv } from './api';
 import { careSchools, InstrumentOptions, SchoolPage, useInstruments } from './common';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportDefaults, type ImportField, type ImportPreview, type ImportStatus, type ImportUpload, type RowError } from './types';
 import { codeText, momentOption, momentOrder } from './util';
@@ -90,7 +89,7 @@ function UploadStep({ school, onUploaded }: { school: MeSchool; onUploaded: (u: 
     setError(null);
     try {
       const bytes = await file.arrayBuffer();
-      onUploaded(await uploadCsv<ImportUpload>(`/api/schools/${school.id}/result-imports?fileName=${encodeURIComponent(file.name)}`, bytes));
+      onUploaded(await api.uploadCsv<ImportUpload>(`/api/schools/${school.id}/result-imports?fileName=${encodeURIComponent(file.name)}`, bytes));
     } catch (err) {
       setError(asApiError(err));
     } finally {
@@ -170,7 +169,7 @@ function MapStep({
     setBusy(true);
     setError(null);
     try {
-      onPreview(await sendJson<ImportPreview>('POST', `/api/result-imports/${upload.id}/preview`, { mapping, defaults: clean(defaults) }));
+      onPreview(await request<ImportPreview>('POST', `/api/result-imports/${upload.id}/preview`, { mapping, defaults: clean(defaults) }));
     } catch (err) {
       setError(asApiError(err));
     } finally {
@@ -316,11 +315,11 @@ function CheckStep({
     setBusy(true);
     setError(null);
     try {
-      await sendJson('POST', `/api/result-imports/${upload.id}/commit`, { mapping, defaults: clean(defaults), overwrite });
+      await request('POST', `/api/result-imports/${upload.id}/commit`, { mapping, defaults: clean(defaults), overwrite });
       onCommitted();
     } catch (err) {
       const e = asApiError(err);
-      if (e instanceof BodyError && Array.isArray(e.body.errors)) setCommitErrors(e.body.errors as RowError[]);
+      if (e instanceof ApiError && Array.isArray(e.body.errors)) setCommitErrors(e.body.errors as RowError[]);
       setError(e);
     } finally {
       setBusy(false);
@@ -395,7 +394,7 @@ function CommitStep({ importId, onDone }: { importId: number; onDone: (s: Import
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const s = await getJson<ImportStatus>(`/api/result-imports/${importId}`);
+        const s = await api.get<ImportStatus>(`/api/result-imports/${importId}`);
         if (stopped) return;
         setStatus(s);
         setError(null);

@@ -3,12 +3,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../shared/api';
+import { ApiError, request } from '../shared/api';
 import { useApi } from '../shared/hooks';
 import { Alert, CheckboxField, Empty, fieldError, FormError, Loading, Section, SelectField, SubmitButton, TableWrap, TextField } from '../shared/components';
 import { useMe } from '../shared/session';
 import type { MeSchool } from '../shared/types';
-import { BodyError, sendJson } from './api';
 import { careSchools, SchoolPage, useInstruments } from './common';
 import { ErrorTable } from './ImportPage';
 import { DOMAINS, LEVEL_SCALES, SCORE_KINDS, type Domain, type Instrument, type LevelScale, type Norms, type RowError, type ScoreKind } from './types';
@@ -55,8 +54,8 @@ function InstrumentForm({ school, instrument, onSaved, onClose }: { school: MeSc
     };
     try {
       const saved = instrument
-        ? await sendJson<Instrument>('PATCH', `/api/instruments/${instrument.id}`, { version: instrument.version, ...body, active: form.active })
-        : await sendJson<Instrument>('POST', `/api/schools/${school.id}/instruments`, { code: form.code.trim(), ...body });
+        ? await request<Instrument>('PATCH', `/api/instruments/${instrument.id}`, { version: instrument.version, ...body, active: form.active })
+        : await request<Instrument>('POST', `/api/schools/${school.id}/instruments`, { code: form.code.trim(), ...body });
       onSaved(saved);
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'network', '', {}, false));
@@ -140,14 +139,14 @@ function NormsPanel({ instrument, onChanged }: { instrument: Instrument; onChang
     setRowErrors([]);
     setSaved(false);
     try {
-      const next = await sendJson<Norms>('PUT', `/api/instruments/${instrument.id}/norms`, { csv });
+      const next = await request<Norms>('PUT', `/api/instruments/${instrument.id}/norms`, { csv });
       norms.setData(next);
       setSaved(true);
       setCsv('');
       onChanged();
     } catch (err) {
       const apiErr = err instanceof ApiError ? err : new ApiError(0, 'network', '', {}, false);
-      if (apiErr instanceof BodyError && Array.isArray(apiErr.body.errors)) setRowErrors(apiErr.body.errors as RowError[]);
+      if (apiErr instanceof ApiError && Array.isArray(apiErr.body.errors)) setRowErrors(apiErr.body.errors as RowError[]);
       setError(apiErr);
     } finally {
       setBusy(false);

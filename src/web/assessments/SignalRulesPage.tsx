@@ -2,12 +2,11 @@
 // on/off switch. All rules are saved together or not at all; a change re-evaluates the signals.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../shared/api';
+import { ApiError, request } from '../shared/api';
 import { useApi } from '../shared/hooks';
 import { Alert, CheckboxField, Empty, FormError, Loading, Section, SelectField, SubmitButton, TextField } from '../shared/components';
 import { useMe } from '../shared/session';
 import type { Items, MeSchool } from '../shared/types';
-import { sendJson } from './api';
 import { careSchools, SchoolPage } from './common';
 import { DOMAINS, SIGNAL_KINDS, type Domain, type SignalKind, type SignalRule } from './types';
 import { domainLabel } from './util';
@@ -199,7 +198,7 @@ function Rules({ school }: { school: MeSchool }) {
     setSaved(false);
     try {
       const items = rules.map(({ key: _key, ...r }) => r);
-      const next = await sendJson<Items<SignalRule>>('PUT', `/api/schools/${school.id}/signal-rules`, { items });
+      const next = await request<Items<SignalRule>>('PUT', `/api/schools/${school.id}/signal-rules`, { items });
       setRules(next.items.map(withKey));
       setSaved(true);
     } catch (err) {

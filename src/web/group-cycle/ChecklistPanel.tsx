@@ -5,8 +5,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode
 import { useTranslation } from 'react-i18next';
 import { CHECKLISTS, checklistProgress } from '../../domain/group-cycle/checklists';
 import type { ChecklistAnswers, ChecklistRating, ChecklistTemplateId } from '../../domain/group-cycle/model';
-import { getJson, sendJson } from '../assessments/api';
-import { ApiError } from '../shared/api';
+import { ApiError, request, api } from '../shared/api';
 import { Alert, FormError, Loading, Section, SubmitButton, TextAreaField, TextField } from '../shared/components';
 import { formatDateTime } from '../shared/format';
 import { useApi } from '../shared/hooks';
@@ -95,7 +94,7 @@ function ChecklistForm({
     try {
       // Only the answered or commented items are sent: an untouched item stays unanswered.
       const items = Object.fromEntries(Object.entries(answers.items).filter(([, v]) => v.rating !== null || v.comment.trim() !== ''));
-      const next = await sendJson<ChecklistState>('PUT', path, { version: state.version, answers: { items, agreements: answers.agreements } });
+      const next = await request<ChecklistState>('PUT', path, { version: state.version, answers: { items, agreements: answers.agreements } });
       setAnswers(normalise(template, next.answers));
       setDone(true);
       onSaved(next);
@@ -245,7 +244,7 @@ export function ChecklistPanel({
   const [epoch, setEpoch] = useState(0);
   const { setData } = checklist;
   const reload = useCallback(() => {
-    getJson<ChecklistState>(path)
+    api.get<ChecklistState>(path)
       .then((fresh) => {
         setData(fresh);
         setEpoch((n) => n + 1);

@@ -4,13 +4,13 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../shared/api';
+import { ApiError, request } from '../shared/api';
 import { useApi } from '../shared/hooks';
 import { Alert, Empty, FormError, LoadError, Loading, Page, Section, SubmitButton } from '../shared/components';
 import { comparePupils, fullName } from '../shared/format';
 import { groupLabel } from '../shared/labels';
 import { domainLabel } from '../assessments/util';
-import { overviewPath, sendJson, type ClusterProblem, type Overview, type OverviewLine, type SavedClusters } from './api';
+import { overviewPath, type ClusterProblem, type Overview, type OverviewLine, type SavedClusters } from './api';
 import { ConflictAlert, TextAreaField, formLabel, needDomainLabel, signalMessage, useUnsavedWarning } from './common';
 
 const NONE = '';
@@ -89,7 +89,7 @@ function ClusterBoard({ overview, onReload }: { overview: Overview; onReload: ()
     setDone(false);
     try {
       const body = { version: saved.version, assignments: lines.map((l) => ({ pupilId: l.pupilId, cluster: assignments[l.pupilId] ?? null })), attentionPoints: attention };
-      const res = await sendJson<SavedClusters>('PUT', `${overviewPath(overview.id)}/clusters`, body);
+      const res = await request<SavedClusters>('PUT', `${overviewPath(overview.id)}/clusters`, body);
       setSaved({ version: res.version, assignments: { ...assignments }, attention, problems: res.clusterProblems });
       setDone(true);
     } catch (err) {

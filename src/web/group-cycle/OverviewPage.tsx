@@ -16,14 +16,14 @@ import {
 } from '../../domain/group-cycle/model';
 import { emptyLineFields } from '../../domain/group-cycle/blank';
 import { HULPZIN_CATEGORIES, HULPZIN_STEM, HULPZINNEN_SOURCE, composeNeeds } from '../../domain/group-cycle/hulpzinnen';
-import { api, ApiError } from '../shared/api';
+import { api, ApiError, request } from '../shared/api';
 import { useApi } from '../shared/hooks';
 import { Alert, CheckboxField, Empty, Facts, FormError, LoadError, Loading, Page, Section, SelectField, SubmitButton, TableWrap, TextField } from '../shared/components';
 import { comparePupils, formatDate, formatDateTime, fullName } from '../shared/format';
 import { groupLabel, staffKindLabel } from '../shared/labels';
 import { DOMAINS } from '../assessments/types';
 import { domainLabel, formatNumber, momentLabel } from '../assessments/util';
-import { BodyError, overviewPath, overviewPdf, sendJson, type Overview, type OverviewLine, type ResultCell, type SavedClusters, type SavedLine, type SavedStatus } from './api';
+import { overviewPath, overviewPdf, type Overview, type OverviewLine, type ResultCell, type SavedClusters, type SavedLine, type SavedStatus } from './api';
 import { ChecklistPanel } from './ChecklistPanel';
 import { ConflictAlert, OverviewStatusBadge, PlanStatusBadge, TextAreaField, formLabel, needDomainLabel, signalMessage, signalReasonLabel, useUnsavedWarning } from './common';
 
@@ -223,7 +223,7 @@ function LineEditor({
     setSaved(false);
     setBusy(true);
     try {
-      const res = await sendJson<SavedLine>('PUT', `${overviewPath(overview.id)}/lines/${line.pupilId}`, { version: line.version, fields });
+      const res = await request<SavedLine>('PUT', `${overviewPath(overview.id)}/lines/${line.pupilId}`, { version: line.version, fields });
       onSaved(res);
       setSaved(true);
     } catch (err) {
@@ -533,7 +533,7 @@ function AttentionPoints({ overview, version, lines, value, onSaved, onDirty, on
     setError(null);
     setSaved(false);
     try {
-      const res = await sendJson<SavedClusters>('PUT', `${overviewPath(overview.id)}/clusters`, {
+      const res = await request<SavedClusters>('PUT', `${overviewPath(overview.id)}/clusters`, {
         version,
         assignments: lines.map((l) => ({ pupilId: l.pupilId, cluster: l.cluster })),
         attentionPoints: text,
@@ -648,12 +648,12 @@ function OverviewView({ overview, view, onReload }: { overview: Overview; view: 
     setStatusError(null);
     setStatusProblems(null);
     try {
-      const res = await sendJson<SavedStatus>('PUT', `${overviewPath(overview.id)}/status`, { version, status: next });
+      const res = await request<SavedStatus>('PUT', `${overviewPath(overview.id)}/status`, { version, status: next });
       setVersion(res.version);
       setStatus(res.status);
     } catch (err) {
       const e = toApiError(err);
-      if (e instanceof BodyError && Array.isArray(e.body.problems)) setStatusProblems(e.body.problems as RequirementProblem[]);
+      if (e instanceof ApiError && Array.isArray(e.body.problems)) setStatusProblems(e.body.problems as RequirementProblem[]);
       setStatusError(e);
     } finally {
       setStatusBusy(false);

@@ -1,5 +1,6 @@
 // Types of the group-cycle API on the overview side (docs/api-contract.md, "HGW group cycle") and the calls
 // whose error body carries more than {error, message, fields} (a refused "vaststellen" lists its problems).
+import { ApiError } from '../shared/api';
 import type {
   ClusterDef,
   GroupCycleSettings,
@@ -14,7 +15,6 @@ import type {
 import type { Domain, LevelScale, Signal } from '../assessments/types';
 import type { StaffKind } from '../shared/types';
 
-export { BodyError, sendJson } from '../assessments/api';
 
 export type CyclePeriod = { id: number; name: string; startsOn: string; endsOn: string; current: boolean };
 

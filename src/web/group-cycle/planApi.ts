@@ -1,12 +1,11 @@
 // The groepsplan side of the group-cycle API (docs/api-contract.md, "HGW group cycle"): response shapes and the calls the plan page makes.
-// Errors keep the whole JSON body (BodyError) because a 422 "requirements" answer carries its list of problems.
+// Errors keep the whole JSON body (ApiError) because a 422 "requirements" answer carries its list of problems.
 import type {
   ChecklistAnswers, ClusterDef, Goal, GoalResult, PlanDocument, PlanFormat, PlanReflection, PlanRow, PlanStatus,
   RequirementProblem, SmartFinding,
 } from '../../domain/group-cycle/model';
 import type { LevelScale } from '../../domain/assessments/scales';
-import { BodyError, getJson, sendJson } from '../assessments/api';
-import { ApiError } from '../shared/api';
+import { ApiError, request, api } from '../shared/api';
 
 export type { ChecklistAnswers, ClusterDef, Goal, GoalResult, PlanDocument, PlanFormat, PlanReflection, PlanRow, PlanStatus, RequirementProblem, SmartFinding };
 
@@ -118,13 +117,13 @@ export const planPaths = {
 };
 
 export const planApi = {
-  save: (id: number, body: { version: number; doc: PlanDocument; reason?: string }) => sendJson<PlanSaved>('PUT', base(id), body),
-  setStatus: (id: number, version: number, status: PlanStatus) => sendJson<{ version: number; status: PlanStatus }>('PUT', `${base(id)}/status`, { version, status }),
-  addNote: (id: number, body: { notedOn: string; text: string; rowKey: string | null; pupilId: number | null }) => sendJson<PlanNote>('POST', `${base(id)}/notes`, body),
-  saveEvaluation: (id: number, body: { version: number; goals: GoalEvaluation[]; reflection: PlanReflection }) => sendJson<{ version: number }>('PUT', `${base(id)}/evaluation`, body),
-  rollForward: (id: number) => sendJson<{ overviewId: number; planId: number }>('POST', `${base(id)}/roll-forward`, {}),
-  revision: (id: number, revision: number) => getJson<RevisionDetail>(planPaths.revision(id, revision)),
-  reload: (id: number) => getJson<PlanDetail>(base(id)),
+  save: (id: number, body: { version: number; doc: PlanDocument; reason?: string }) => request<PlanSaved>('PUT', base(id), body),
+  setStatus: (id: number, version: number, status: PlanStatus) => request<{ version: number; status: PlanStatus }>('PUT', `${base(id)}/status`, { version, status }),
+  addNote: (id: number, body: { notedOn: string; text: string; rowKey: string | null; pupilId: number | null }) => request<PlanNote>('POST', `${base(id)}/notes`, body),
+  saveEvaluation: (id: number, body: { version: number; goals: GoalEvaluation[]; reflection: PlanReflection }) => request<{ version: number }>('PUT', `${base(id)}/evaluation`, body),
+  rollForward: (id: number) => request<{ overviewId: number; planId: number }>('POST', `${base(id)}/roll-forward`, {}),
+  revision: (id: number, revision: number) => api.get<RevisionDetail>(planPaths.revision(id, revision)),
+  reload: (id: number) => api.get<PlanDetail>(base(id)),
 };
 
 /** Any thrown value as an ApiError (network failures included). */
@@ -134,6 +133,6 @@ export function asApiError(err: unknown): ApiError {
 
 /** The problems of a 422 "requirements" answer (setting the plan, finishing the evaluation). */
 export function requirementProblemsOf(err: ApiError | null): RequirementProblem[] {
-  if (!(err instanceof BodyError) || !Array.isArray(err.body.problems)) return [];
+  if (!(err instanceof ApiError) || !Array.isArray(err.body.problems)) return [];
   return (err.body.problems as RequirementProblem[]).filter((p) => p && typeof p.message === 'string');
 }

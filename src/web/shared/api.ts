@@ -40,6 +40,8 @@ export type RequestOptions = {
   signal?: AbortSignal;
   /** Do not tell the session listeners about a 401 (used for the login calls and the session probe). */
   quiet?: boolean;
+  /** Send these bytes as they are instead of JSON (a CSV upload). */
+  raw?: { body: BodyInit; contentType: string };
 };
 
 function flattenFields(value: unknown, prefix = '', out: FieldErrors = {}): FieldErrors {
@@ -61,7 +63,10 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
     headers: { Accept: 'application/json' },
     signal: options.signal,
   };
-  if (method !== 'GET') {
+  if (options.raw) {
+    init.headers = { ...init.headers, 'Content-Type': options.raw.contentType };
+    init.body = options.raw.body;
+  } else if (method !== 'GET') {
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };
     init.body = JSON.stringify(body ?? {});
   }
@@ -72,7 +77,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'network', '', {}, false);
   }
-  if (res.status === 204 || res.status === 202) {
+  if (res.status === 204) {
     return undefined as T;
   }
   const text = await res.text();
@@ -103,6 +108,8 @@ export const api = {
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, {}, options),
+  /** A CSV file's bytes as they are (the result import, norm tables). */
+  uploadCsv: <T>(path: string, bytes: ArrayBuffer) => request<T>('POST', path, undefined, { raw: { body: bytes, contentType: 'text/csv' } }),
 };
 
 /** Builds a query string from the defined, non-empty values. */
