@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultGroupCycleSettings } from '../group-cycle/settings';
+import { defaultSupportSettings } from '../support/settings';
 import { defaultSchoolSettings, readSchoolSettings, schoolSettingsSchema } from './settings';
 
 describe('defaultSchoolSettings', () => {
@@ -10,12 +11,14 @@ describe('defaultSchoolSettings', () => {
       requireTotpForCareRoles: false,
       ...results,
       groupCycle: defaultGroupCycleSettings('po'),
+      support: defaultSupportSettings('po'),
     });
     expect(defaultSchoolSettings('vo')).toEqual({
       careCoordinatorLabel: 'zorgcoördinator',
       requireTotpForCareRoles: false,
       ...results,
       groupCycle: defaultGroupCycleSettings('vo'),
+      support: defaultSupportSettings('vo'),
     });
   });
 
@@ -82,6 +85,8 @@ describe('readSchoolSettings', () => {
     { what: 'a norm without a level', stored: { resultNorm: { scale: 'IV', percent: 75 } } },
     { what: 'a group cycle that is not an object', stored: { groupCycle: 'convergent' } },
     { what: 'a group cycle with only invalid parts', stored: { groupCycle: { overviewForms: [], planFormat: 'theme', clusters: [] } } },
+    { what: 'support settings that are not an object', stored: { support: ['seed002'] } },
+    { what: 'support settings with only invalid parts', stored: { support: { levels: [], actionPlan: { minWeeks: 9, maxWeeks: 8, maxExtensions: 1, signature: 'agreement' }, reminderDays: -1 } } },
   ])('rejects $what and falls back to the defaults', ({ stored }) => {
     const read = readSchoolSettings('vo', stored);
     expect(read).toEqual(defaultSchoolSettings('vo'));
@@ -96,7 +101,7 @@ describe('readSchoolSettings', () => {
   it('drops unknown stored keys', () => {
     const read = readSchoolSettings('po', { careCoordinatorLabel: 'ib-er', retired: 'old setting' });
     expect(read).toEqual({ ...defaultSchoolSettings('po'), careCoordinatorLabel: 'ib-er' });
-    expect(Object.keys(read).sort()).toEqual(['careCoordinatorLabel', 'groupCycle', 'publishResultsToParents', 'requireTotpForCareRoles', 'resultNorm']);
+    expect(Object.keys(read).sort()).toEqual(['careCoordinatorLabel', 'groupCycle', 'publishResultsToParents', 'requireTotpForCareRoles', 'resultNorm', 'support']);
   });
 
   it('does not change the stored object', () => {
@@ -161,5 +166,45 @@ describe('group-cycle settings', () => {
   it('validate in a partial update (as PATCH uses it)', () => {
     expect(schoolSettingsSchema.partial().safeParse({ groupCycle: stored }).success).toBe(true);
     expect(schoolSettingsSchema.partial().safeParse({ groupCycle: { ...stored, planFormat: 'theme' } }).success).toBe(false);
+  });
+});
+
+describe('support settings', () => {
+  const support = {
+    ...defaultSupportSettings('po'),
+    levelPreset: 'custom',
+    actionPlan: { minWeeks: 4, maxWeeks: 10, maxExtensions: 2, signature: 'none' },
+    reminderDays: 7,
+  };
+
+  it('are part of the defaults: the seed 002 model with a handelingsplan of 6–8 weeks', () => {
+    const d = defaultSchoolSettings('po').support;
+    expect(d.levelPreset).toBe('seed002');
+    expect(d.levels.map((l) => l.key)).toEqual(['1', '2', '3', '4']);
+    expect(d.actionPlan).toEqual({ minWeeks: 6, maxWeeks: 8, maxExtensions: 1, signature: 'agreement' });
+  });
+
+  it('keep valid stored support settings', () => {
+    expect(readSchoolSettings('po', { support }).support).toEqual(support);
+  });
+
+  it('an invalid part falls back on its own: a bad level label keeps the term and reminder days', () => {
+    const levels = support.levels.map((l, i) => (i === 0 ? { ...l, label: 'x' } : l));
+    const read = readSchoolSettings('po', { support: { ...support, levels } });
+    expect(read.support.levels).toEqual(defaultSupportSettings('po').levels);
+    expect(read.support.actionPlan).toEqual(support.actionPlan);
+    expect(read.support.reminderDays).toBe(7);
+    expect(schoolSettingsSchema.safeParse(read).success).toBe(true);
+  });
+
+  it('settings stored before individual support existed get the defaults', () => {
+    const read = readSchoolSettings('vo', { careCoordinatorLabel: 'zorgcoördinator' });
+    expect(read.support).toEqual(defaultSupportSettings('vo'));
+    expect(read.careCoordinatorLabel).toBe('zorgcoördinator');
+  });
+
+  it('validate in a partial update (as PATCH uses it)', () => {
+    expect(schoolSettingsSchema.partial().safeParse({ support }).success).toBe(true);
+    expect(schoolSettingsSchema.partial().safeParse({ support: { ...support, reminderDays: 61 } }).success).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEVEL_SCALES, normalizeLevel } from '../assessments/scales';
 import { defaultGroupCycleSettings, groupCycleSettingsSchema, readGroupCycleSettings } from '../group-cycle/settings';
+import { defaultSupportSettings, readSupportSettings, supportSettingsSchema } from '../support/settings';
 
 /**
  * A school's own way of working. Every capability adds its settings here, with a default that
@@ -24,6 +25,8 @@ export const schoolSettingsSchema = z.object({
     .refine((n) => normalizeLevel(n.scale, n.level) === n.level, { message: 'level not on the scale', path: ['level'] }),
   /** The HGW group cycle: overview forms, plan format, instruction groups, subjects, required fields (group-cycle/settings.ts). */
   groupCycle: groupCycleSettingsSchema,
+  /** Individual support: level model, handelingsplan term, OPP deadlines, OPP candidates, reminders (support/settings.ts). */
+  support: supportSettingsSchema,
 });
 export type SchoolSettings = z.infer<typeof schoolSettingsSchema>;
 
@@ -34,6 +37,7 @@ export function defaultSchoolSettings(sector: 'po' | 'vo'): SchoolSettings {
     publishResultsToParents: false,
     resultNorm: { scale: 'IV', level: 'III', percent: 75 },
     groupCycle: defaultGroupCycleSettings(sector),
+    support: defaultSupportSettings(sector),
   };
 }
 
@@ -49,6 +53,11 @@ export function readSchoolSettings(sector: 'po' | 'vo', stored: unknown): School
     if (key === 'groupCycle') {
       // A composite setting: its parts fall back one by one (a bad cluster name keeps the chosen plan format).
       out[key] = readGroupCycleSettings(sector, given[key]);
+      continue;
+    }
+    if (key === 'support') {
+      // Also composite: a bad level label keeps the school's handelingsplan term and reminder days.
+      out[key] = readSupportSettings(sector, given[key]);
       continue;
     }
     const parsed = (field as z.ZodType).safeParse(given[key]);
