@@ -99,6 +99,25 @@ const EDIT_ADMIN: Record<Subject, Pupil[]> = {
   admin: ['p5', 'p6handover', 'p3', 'pNoGezagChild', 'pVo'],
 };
 
+/** Write care content (levels, plans): the care coordinator and the pupil's staff this year — not last year's, not the director. */
+const EDIT_CARE: Record<Subject, Pupil[]> = {
+  ...Object.fromEntries(SUBJECTS.map((s) => [s, []])) as unknown as Record<Subject, Pupil[]>,
+  teacher5: ['p5'],
+  teacher3: ['p3', 'pNoGezagChild'],
+  ib: ['p5', 'p6handover', 'p3', 'pNoGezagChild'],
+  mentor: ['pVo'],
+  vakdocent: ['pVo'],
+  zorgcoordinator: ['pVo'],
+  otherIb: ['pOther'],
+};
+/** Published plans (parent portal): the parent with gezag of their own child, and everyone who sees care content. */
+const VIEW_PUBLISHED: Record<Subject, Pupil[]> = { ...VIEW_CARE, parent: ['p5'] };
+/** Sign or consent to a published plan version: only a parent with gezag, for their own child. */
+const SIGN: Record<Subject, Pupil[]> = {
+  ...Object.fromEntries(SUBJECTS.map((s) => [s, []])) as unknown as Record<Subject, Pupil[]>,
+  parent: ['p5'],
+};
+
 /** How each pupil route is called in the matrix, and which expectation it follows. */
 const PUPIL_ROUTES: Record<string, { expect: Record<Subject, Pupil[]>; call: (id: number) => { method: string; url: string; body?: unknown }; read: boolean }> = {
   'GET /api/pupils/:id': { expect: VIEW, read: true, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}` }) },
@@ -111,6 +130,28 @@ const PUPIL_ROUTES: Record<string, { expect: Record<Subject, Pupil[]>; call: (id
   'POST /api/pupils/:id/guardians': { expect: EDIT_ADMIN, read: false, call: (id) => ({ method: 'POST', url: `/api/pupils/${id}/guardians`, body: { name: 'x', relation: 'x', hasAuthority: true } }) },
   'PATCH /api/pupils/:id/guardians/:userId': { expect: EDIT_ADMIN, read: false, call: (id) => ({ method: 'PATCH', url: `/api/pupils/${id}/guardians/999999`, body: { relation: 'oom' } }) },
   'DELETE /api/pupils/:id/guardians/:userId': { expect: EDIT_ADMIN, read: false, call: (id) => ({ method: 'DELETE', url: `/api/pupils/${id}/guardians/999999` }) },
+  // Individual support (issue 5). Plan routes name an unknown plan (404), writes carry a body the data refuses (422).
+  'GET /api/pupils/:id/support': { expect: VIEW_CARE, read: true, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}/support` }) },
+  'POST /api/pupils/:id/support-levels': { expect: EDIT_CARE, read: false, call: (id) => ({ method: 'POST', url: `/api/pupils/${id}/support-levels`, body: { level: 'geen-niveau', startsOn: '2026-11-24' } }) },
+  'PATCH /api/pupils/:id/support-levels/:levelId': { expect: EDIT_CARE, read: false, call: (id) => ({ method: 'PATCH', url: `/api/pupils/${id}/support-levels/999999`, body: { reason: 'x' } }) },
+  'POST /api/pupils/:id/plans': { expect: EDIT_CARE, read: false, call: (id) => ({ method: 'POST', url: `/api/pupils/${id}/plans`, body: { kind: 'geen', title: 'x' } }) },
+  'GET /api/pupils/:id/plans/:planId': { expect: VIEW_CARE, read: false, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}/plans/999999` }) },
+  'PUT /api/pupils/:id/plans/:planId': { expect: EDIT_CARE, read: false, call: (id) => ({ method: 'PUT', url: `/api/pupils/${id}/plans/999999`, body: { version: 1 } }) },
+  'POST /api/pupils/:id/plans/:planId/publish': { expect: EDIT_CARE, read: false, call: (id) => ({ method: 'POST', url: `/api/pupils/${id}/plans/999999/publish`, body: { version: 1 } }) },
+  'PUT /api/pupils/:id/plans/:planId/status': { expect: EDIT_CARE, read: false, call: (id) => ({ method: 'PUT', url: `/api/pupils/${id}/plans/999999/status`, body: { version: 1, status: 'closed' } }) },
+  'POST /api/pupils/:id/plans/:planId/extend': { expect: EDIT_CARE, read: false, call: (id) => ({ method: 'POST', url: `/api/pupils/${id}/plans/999999/extend`, body: { version: 1, endsOn: '2027-01-15' } }) },
+  'POST /api/pupils/:id/plans/:planId/follow-up': { expect: EDIT_CARE, read: false, call: (id) => ({ method: 'POST', url: `/api/pupils/${id}/plans/999999/follow-up`, body: { version: 1 } }) },
+  'DELETE /api/pupils/:id/plans/:planId': { expect: EDIT_CARE, read: false, call: (id) => ({ method: 'DELETE', url: `/api/pupils/${id}/plans/999999` }) },
+  'POST /api/pupils/:id/plans/:planId/meetings': { expect: EDIT_CARE, read: false, call: (id) => ({ method: 'POST', url: `/api/pupils/${id}/plans/999999/meetings`, body: { heldOn: 'gisteren' } }) },
+  'PUT /api/pupils/:id/plans/:planId/meetings/:meetingId': { expect: EDIT_CARE, read: false, call: (id) => ({ method: 'PUT', url: `/api/pupils/${id}/plans/999999/meetings/999999`, body: { version: 1 } }) },
+  'POST /api/pupils/:id/plans/:planId/notes': { expect: EDIT_CARE, read: false, call: (id) => ({ method: 'POST', url: `/api/pupils/${id}/plans/999999/notes`, body: { notedOn: '2026-11-20', text: 'x' } }) },
+  'POST /api/pupils/:id/plans/:planId/versions/:number/paper': { expect: EDIT_CARE, read: false, call: (id) => ({ method: 'POST', url: `/api/pupils/${id}/plans/999999/versions/1/paper`, body: { guardianId: 1 } }) },
+  'GET /api/pupils/:id/plans/:planId/scans/:scanId': { expect: VIEW_CARE, read: false, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}/plans/999999/scans/999999` }) },
+  'GET /api/pupils/:id/plans/:planId/versions/:number/pdf': { expect: VIEW_CARE, read: false, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}/plans/999999/versions/1/pdf` }) },
+  'GET /api/pupils/:id/published-plans': { expect: VIEW_PUBLISHED, read: true, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}/published-plans` }) },
+  'GET /api/pupils/:id/published-plans/:planId': { expect: VIEW_PUBLISHED, read: false, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}/published-plans/999999` }) },
+  'GET /api/pupils/:id/published-plans/:planId/versions/:number/pdf': { expect: VIEW_PUBLISHED, read: false, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}/published-plans/999999/versions/1/pdf` }) },
+  'POST /api/pupils/:id/published-plans/:planId/versions/:number/responses': { expect: SIGN, read: false, call: (id) => ({ method: 'POST', url: `/api/pupils/${id}/published-plans/999999/versions/1/responses`, body: { kind: 'consent', statement: '', contentHash: '0'.repeat(64) } }) },
 };
 
 /** Every /api route and the access kind it must declare. A new route fails here until it is placed in the policy. */
@@ -146,6 +187,8 @@ const DECLARED: Record<string, string> = {
   'PUT /api/group-plans/:id/status': 'group', 'POST /api/group-plans/:id/notes': 'group', 'PUT /api/group-plans/:id/evaluation': 'group',
   'POST /api/group-plans/:id/roll-forward': 'group', 'GET /api/group-plans/:id/pdf': 'group',
   'GET /api/group-plans/:id/checklists/:template': 'group', 'PUT /api/group-plans/:id/checklists/:template': 'group',
+  // Individual support (issue 5): lists filtered pupil by pupil.
+  'GET /api/support/overview': 'list', 'GET /api/tasks': 'list',
 };
 
 describe('route declarations', () => {

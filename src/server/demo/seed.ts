@@ -7,6 +7,7 @@ import { defaultSchoolSettings } from '../../domain/school/settings';
 import { ensureDefaultInstruments } from '../assessments/defaults';
 import { seedDemoResults } from '../assessments/demo';
 import { seedDemoGroupCycle } from '../group-cycle/demo';
+import { seedDemoSupport } from '../support/demo';
 import { hashPassword } from '../auth/password';
 import { rows, type DbOrTx } from '../db/client';
 
@@ -297,6 +298,8 @@ export async function generateBoard(db: DbOrTx, opts: GenerateOptions): Promise<
     });
     // A finished group-cycle period (last year's second half) behind the demo teacher's groep 5.
     if (demo && plan.sector === 'po') await seedDemoGroupCycle(db, school.id, '5', years[1].startsOn);
+    // Individual support: levels, handelingsplannen and an OPP with a parent's consent (never for the demo parent's child).
+    if (demo && plan.sector === 'po') await seedDemoSupport(db, school.id, opts.today);
   }
   await bulk(db, 'users', USER_COLUMNS, users.splice(0));
   await bulk(db, 'user_roles', { user_id: 'int', role: 'text', school_id: 'int', board_id: 'int' }, roles);

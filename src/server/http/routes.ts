@@ -5,6 +5,8 @@ import { groupCycleRoutes } from '../group-cycle/routes';
 import { groupRoutes } from '../groups/routes';
 import { schoolRoutes } from '../school/routes';
 import { studentRoutes } from '../students/routes';
+import { supportRoutes } from '../support/routes';
+import { supportReportRoutes } from '../support/reports';
 
 /** Every capability registers its routes here. */
 export async function registerRoutes(app: FastifyInstance) {
@@ -14,4 +16,6 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(schoolRoutes);
   await app.register(assessmentRoutes);
   await app.register(groupCycleRoutes);
+  await app.register(supportRoutes);
+  await app.register(supportReportRoutes);
 }
