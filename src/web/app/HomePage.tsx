@@ -11,6 +11,42 @@ import { hasRole, managedSchools, STAFF_ROLES, useMe } from '../shared/session';
 import { roleLabel, useGroupLabel } from '../shared/labels';
 import type { GroupDetail, GroupSummary, Home, Items, MeSchool } from '../shared/types';
 import { GroupPupilTable, GroupTable } from '../groups/pages';
+import { supportPaths, type TasksView } from '../support/api';
+import { TaskList } from '../support/TaskList';
+import { hasTasks } from './nav';
+
+/** The "Mijn taken" panel shows this many tasks (the most urgent first, as the server sorts them). */
+const HOME_TASKS = 5;
+
+function TasksPanel() {
+  const { t } = useTranslation();
+  const tasks = useApi<TasksView>(supportPaths.tasks());
+  const all = tasks.data?.tasks ?? [];
+  const title = t('supportPortal.home.title');
+  return (
+    <Section
+      title={title}
+      actions={
+        <Link to="/taken" className="button secondary small">
+          {tasks.data ? t('supportPortal.home.all', { count: all.length }) : t('supportPortal.home.allPlain')}
+        </Link>
+      }
+    >
+      {tasks.error ? (
+        <FormError error={tasks.error} />
+      ) : !tasks.data ? (
+        <Loading />
+      ) : all.length === 0 ? (
+        <Empty>{t('supportPortal.home.none')}</Empty>
+      ) : (
+        <>
+          <TaskList tasks={all.slice(0, HOME_TASKS)} label={title} />
+          {all.length > HOME_TASKS ? <p className="muted">{t('supportPortal.home.more', { count: all.length - HOME_TASKS })}</p> : null}
+        </>
+      )}
+    </Section>
+  );
+}
 
 /** Up to this many groups, the landing page lists each group's pupils. */
 const MAX_GROUP_TABLES = 2;
@@ -213,6 +249,7 @@ export function HomePage() {
 
   return (
     <Page title={t('home.title', { name: me.name })} intro={roleNames ? <p className="muted">{roleNames}</p> : null}>
+      {hasTasks(me) ? <TasksPanel /> : null}
       {parts.length === 0 ? <Empty>{t('home.nothing')}</Empty> : parts.map((p) => p.node)}
     </Page>
   );

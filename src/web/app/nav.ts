@@ -7,6 +7,11 @@ import { groupLabel } from '../shared/labels';
 export type NavItem = { to: string; label: string; end?: boolean };
 export type NavSection = { id: string; heading?: string; items: NavItem[] };
 
+/** Users with "mijn taken": staff who work with pupils and parents — not an administrator or board member alone. */
+export function hasTasks(me: Me): boolean {
+  return hasRole(me, ...STAFF_ROLES, 'care_coordinator', 'director', 'parent') || me.groups.length > 0 || me.children.length > 0;
+}
+
 export function navigation(me: Me, t: TFunction): NavSection[] {
   if (me.mfa === 'setup_required') {
     return [{ id: 'account', items: [{ to: '/account', label: t('nav.account') }] }];
@@ -23,6 +28,11 @@ export function navigation(me: Me, t: TFunction): NavSection[] {
     main.push({ to: '/groepen', label: t('nav.myGroups') });
     main.push({ to: '/leerlingen', label: t('nav.myPupils') });
   }
+  // Individual support: everyone who works with pupils or has children gets "Mijn taken"; the care coordinator and
+  // the director also the school's support overview.
+  // (Not for an administrator or a board member in that role alone.)
+  if (hasTasks(me)) main.push({ to: '/taken', label: t('supportPortal.nav.tasks') });
+  if (hasRole(me, 'care_coordinator', 'director')) main.push({ to: '/ondersteuning', label: t('supportPortal.nav.overview') });
   sections.push({ id: 'main', items: main });
 
   if (me.children.length > 0 || hasRole(me, 'parent')) {

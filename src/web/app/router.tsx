@@ -20,6 +20,7 @@ const school = () => import('../school/pages');
 const home = () => import('./HomePage');
 const assessments = () => import('../assessments/pages');
 const groupCycle = () => import('../group-cycle/pages');
+const support = () => import('../support/pages');
 
 const LoginPage = page(auth, (m) => m.LoginPage);
 const ForgotPasswordPage = page(auth, (m) => m.ForgotPasswordPage);
@@ -48,6 +49,12 @@ const CyclePage = page(groupCycle, (m) => m.CyclePage);
 const OverviewPage = page(groupCycle, (m) => m.OverviewPage);
 const ClusterPage = page(groupCycle, (m) => m.ClusterPage);
 const PlanPage = page(groupCycle, (m) => m.PlanPage);
+const SupportPage = page(support, (m) => m.SupportPage);
+const SupportPlanPage = page(support, (m) => m.SupportPlanPage);
+const ParentPlansPage = page(support, (m) => m.ParentPlansPage);
+const ParentPlanPage = page(support, (m) => m.ParentPlanPage);
+const SupportOverviewPage = page(support, (m) => m.SupportOverviewPage);
+const TasksPage = page(support, (m) => m.TasksPage);
 
 function SessionUnavailable() {
   const { t } = useTranslation();
@@ -149,6 +156,12 @@ export const router = createBrowserRouter([
           { path: 'leerlingen/:id', element: <PupilPage /> },
           { path: 'leerlingen/:id/logboek', element: <AuditPage /> },
           { path: 'leerlingen/:id/resultaten', element: <PupilResultsPage /> },
+          { path: 'leerlingen/:id/ondersteuning', element: <SupportPage /> },
+          { path: 'leerlingen/:id/plannen/:planId', element: <SupportPlanPage /> },
+          { path: 'leerlingen/:id/gedeelde-plannen', element: <ParentPlansPage /> },
+          { path: 'leerlingen/:id/gedeelde-plannen/:planId', element: <ParentPlanPage /> },
+          { path: 'ondersteuning', element: <SupportOverviewPage /> },
+          { path: 'taken', element: <TasksPage /> },
           { path: 'resultaten/import', element: <ImportPage /> },
           { path: 'resultaten/trend', element: <TrendPage /> },
           { path: 'resultaten/toetsen', element: <InstrumentsPage /> },

@@ -11,6 +11,8 @@ import * as school from './school';
 import * as assessments from './assessments';
 import * as groupCycle from './groupCycle';
 import * as groupPlan from './groupPlan';
+import * as support from './support';
+import * as supportPortal from './supportPortal';
 
 export const nl = {
   ...common.nl,
@@ -23,6 +25,8 @@ export const nl = {
   assessments: assessments.nl,
   groupCycle: groupCycle.nl,
   groupPlan: groupPlan.nl,
+  support: support.nl,
+  supportPortal: supportPortal.nl,
 };
 
 export const en: Messages<typeof nl> = {
@@ -36,4 +40,6 @@ export const en: Messages<typeof nl> = {
   assessments: assessments.en,
   groupCycle: groupCycle.en,
   groupPlan: groupPlan.en,
+  support: support.en,
+  supportPortal: supportPortal.en,
 };

@@ -11,6 +11,8 @@ import { levelsOf, type LevelScale } from '../../domain/assessments/scales';
 import { DOMAINS } from '../../domain/assessments/instruments';
 import { OVERVIEW_FORMS, REQUIRED_FIELDS, type GroupCycleSettings } from '../../domain/group-cycle/model';
 import { CLUSTER_PRESETS, CLUSTER_PRESET_IDS, SCHOOL_PLAN_FORMATS, readGroupCycleSettings, type ClusterPresetId } from '../../domain/group-cycle/settings';
+import { readSupportSettings } from '../../domain/support/settings';
+import { SupportSettingsFieldset, supportDraft, supportFromDraft, type SupportSettingsDraft } from '../support/PortalSettingsFieldset';
 import { AdminPage } from './common';
 
 function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School) => void }) {
@@ -26,6 +28,9 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School
   const [normPercent, setNormPercent] = useState(String(school.settings.resultNorm.percent));
   const [groupCycle, setGroupCycle] = useState<GroupCycleSettings>(() =>
     readGroupCycleSettings(school.sector, (school.settings as SchoolSettings & { groupCycle?: unknown }).groupCycle),
+  );
+  const [support, setSupport] = useState<SupportSettingsDraft>(() =>
+    supportDraft(readSupportSettings(school.sector, (school.settings as SchoolSettings & { support?: unknown }).support)),
   );
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useSubmit();
@@ -43,6 +48,7 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School
           publishResultsToParents: publishResults,
           resultNorm: { scale: normScale, level: normLevel, percent: Number(normPercent.replace(',', '.')) },
           groupCycle: { ...groupCycle, clusters: groupCycle.clusters.map((c) => ({ key: c.key, label: c.label.trim() })) },
+          support: supportFromDraft(support),
         },
       }),
     );
@@ -121,6 +127,7 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School
           <TextField label={t('school.resultNormPercent')} value={normPercent} onChange={setNormPercent} inputMode="numeric" autoComplete="off" error={fieldError(error, 'resultNorm.percent') ?? fieldError(error, 'resultNorm')} />
         </fieldset>
         <GroupCycleFieldset value={groupCycle} onChange={setGroupCycle} sector={school.sector} error={error} />
+        <SupportSettingsFieldset value={support} onChange={setSupport} error={error} />
         <div className="form-actions">
           <SubmitButton busy={busy}>{t('common.save')}</SubmitButton>
         </div>

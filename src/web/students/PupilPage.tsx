@@ -505,6 +505,17 @@ function resultsAccess(me: ReturnType<typeof useMe>, p: PupilDetail): 'section' 
   return null;
 }
 
+/**
+ * Individual support: staff who may see the pupil's care (pupil.viewCare: care coordinator, director, the pupil's
+ * teachers and mentors — the server decides, this only avoids offering the page to roles that never see it) get the
+ * support page; a parent of the child gets the plans shared with parents.
+ */
+function supportAccess(me: ReturnType<typeof useMe>, p: PupilDetail): 'staff' | 'parent' | null {
+  if (me.roles.some((r) => r.schoolId === p.school.id && ['care_coordinator', 'director', 'teacher', 'mentor', 'subject_teacher'].includes(r.role))) return 'staff';
+  if (me.children.some((c) => c.id === p.id)) return 'parent';
+  return null;
+}
+
 export function PupilPage() {
   const { t } = useTranslation();
   const groupName = useGroupLabel();
@@ -527,6 +538,16 @@ export function PupilPage() {
       }
       actions={
         <>
+          {supportAccess(me, p) === 'staff' ? (
+            <Link className="button secondary" to={`/leerlingen/${p.id}/ondersteuning`}>
+              {t('support.links.pupilSupport')}
+            </Link>
+          ) : null}
+          {supportAccess(me, p) === 'parent' ? (
+            <Link className="button secondary" to={`/leerlingen/${p.id}/gedeelde-plannen`}>
+              {t('support.links.parentPlans')}
+            </Link>
+          ) : null}
           {resultsAccess(me, p) === 'link' ? (
             <Link className="button secondary" to={`/leerlingen/${p.id}/resultaten`}>
               {t('assessments.links.pupilResults')}
