@@ -10,3 +10,4 @@ export * from './privacy';
 export * from './findings';
 export * from './deadlines';
 export * from './tasks';
+export * from './tidy';

@@ -17,7 +17,7 @@ import {
   addMonths, allowedResponses, canSetStatus, checkExtension, checkLevelEntry, checkResponse, currentLevelEntry, evaluationFindings, levelDef,
   levelWarnings, signatureRequirement, SIGNING_KINDS, statusAfterPublish, suggestedEnd,
   type ActionPlanDoc, type LevelEntry, type ParentResponse, type ResponseKind, type SignatureRequirement, type PublishedPlansView, type PublishedPlanView, type PupilSupportView,
-  type SupportPlanDoc, type SupportPlanKind, type SupportPlanStatus,
+  type SupportPlanDoc, type SupportPlanKind, type SupportPlanStatus, withoutEmptyRows,
 } from '../../domain/support';
 import { visiblePupils } from '../access/guard';
 import { audit, type AuditEntry } from '../audit/audit';
@@ -343,7 +343,8 @@ export async function supportRoutes(app: FastifyInstance) {
     const { pupilId, schoolId } = req.pupilScope!;
     const plan = await planOfPupil(db, pupilId, req.params.planId);
     if (plan.status === 'closed') throw planClosed();
-    const { doc, title, version } = req.body;
+    const { title, version } = req.body;
+    const doc = withoutEmptyRows(req.body.doc);
     if (doc.kind !== plan.kind) throw invalid({ 'doc.kind': 'Het soort plan kan niet veranderen.' });
     await checkDoc(doc, schoolId);
     await writePlan(req, plan, version, sql`title = ${title}, ${docDates(doc)}`, 'update', { part: 'doc' });

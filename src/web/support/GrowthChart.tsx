@@ -9,7 +9,7 @@ import { formatNumber } from '../assessments/util';
 import { TableWrap } from '../shared/components';
 import { formatDate } from '../shared/format';
 import { needDomainLabel } from '../group-cycle/common';
-import { growthRows, growthSeries, plannedAt, type ActualPoint } from './growth';
+import { growthRows, growthSeries, isoOfDay, plannedAt, type ActualPoint } from './growth';
 import './support.css';
 
 export function GrowthChart({ domain, actuals, headingLevel = 3 }: { domain: OppDomain; actuals: ActualPoint[]; headingLevel?: 3 | 4 }) {
@@ -25,7 +25,6 @@ export function GrowthChart({ domain, actuals, headingLevel = 3 }: { domain: Opp
     () => ({
       type: 'line' as const,
       data: {
-        labels: series.dates.map((d) => formatDate(d)),
         datasets: [
           {
             label: t('support.growth.plannedSeries'),
@@ -36,7 +35,6 @@ export function GrowthChart({ domain, actuals, headingLevel = 3 }: { domain: Opp
             borderWidth: 2,
             pointRadius: 4,
             pointStyle: 'rectRot' as const,
-            spanGaps: true,
           },
           {
             label: t('support.growth.actualSeries'),
@@ -45,7 +43,6 @@ export function GrowthChart({ domain, actuals, headingLevel = 3 }: { domain: Opp
             backgroundColor: '#13202b',
             borderWidth: 3,
             pointRadius: 5,
-            spanGaps: true,
           },
         ],
       },
@@ -53,7 +50,11 @@ export function GrowthChart({ domain, actuals, headingLevel = 3 }: { domain: Opp
         responsive: true,
         maintainAspectRatio: false,
         animation: false as const,
-        scales: { y: { title: { display: true, text: axisLabel } } },
+        scales: {
+          // Time is proportional: a year between two results takes the room of a year.
+          x: { type: 'linear' as const, ticks: { callback: (v: number | string) => formatDate(isoOfDay(Number(v))), maxTicksLimit: 8 } },
+          y: { title: { display: true, text: axisLabel } },
+        },
       },
     }),
     [series, t, axisLabel],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { growthRows, growthSeries, plannedAt } from './growth';
+import { dayNumber, growthRows, growthSeries, isoOfDay, plannedAt } from './growth';
 
 describe('growthRows', () => {
   it('merges planned points and actual results by date, oldest first', () => {
@@ -43,13 +43,16 @@ describe('growthRows', () => {
     expect(rows).toEqual([{ on: '2026-11-01', planned: 14, actual: null, actualLabel: null }]);
   });
 
-  it('turns rows into chart series with gaps as null', () => {
+  it('turns rows into chart series on a time-proportional axis (days), each dataset only where it has values', () => {
     const rows = growthRows([{ on: '2026-09-01', value: 20 }, { on: '2027-06-15', value: 30 }], [{ on: '2027-01-20', value: 23, label: '' }]);
+    const d = dayNumber;
     expect(growthSeries(rows)).toEqual({
-      dates: ['2026-09-01', '2027-01-20', '2027-06-15'],
-      planned: [20, null, 30],
-      actual: [null, 23, null],
+      planned: [{ x: d('2026-09-01'), y: 20 }, { x: d('2027-06-15'), y: 30 }],
+      actual: [{ x: d('2027-01-20'), y: 23 }],
     });
+    // 141 days from 1 September to 20 January: the axis keeps the real distance between dates.
+    expect(d('2027-01-20') - d('2026-09-01')).toBe(141);
+    expect(isoOfDay(d('2027-01-20'))).toBe('2027-01-20');
     expect(rows[1].actualLabel).toBeNull();
   });
 });

@@ -62,17 +62,25 @@ export function plannedAt(growth: readonly GrowthPoint[], on: string): number | 
   const before = [...pts].reverse().find((p) => p.on < on);
   const after = pts.find((p) => p.on > on);
   if (!before || !after) return null;
-  const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-  const span = day(after.on) - day(before.on);
-  const share = (day(on) - day(before.on)) / span;
+  const span = dayNumber(after.on) - dayNumber(before.on);
+  const share = (dayNumber(on) - dayNumber(before.on)) / span;
   return Math.round((before.value + (after.value - before.value) * share) * 10) / 10;
 }
 
-/** The chart's series: one label per row and the two datasets (null where a row has no value). */
-export function growthSeries(rows: readonly GrowthRow[]): { dates: string[]; planned: (number | null)[]; actual: (number | null)[] } {
+/** Days since 1970-01-01 of an ISO date: the chart's x value, so that time on the axis is proportional. */
+export function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
+/** The ISO date of a day number (the axis ticks). */
+export function isoOfDay(day: number): string {
+  return new Date(Math.round(day) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The chart's two datasets as points on a time-proportional x axis (day numbers); rows without a value are left out. */
+export function growthSeries(rows: readonly GrowthRow[]): { planned: { x: number; y: number }[]; actual: { x: number; y: number }[] } {
   return {
-    dates: rows.map((r) => r.on),
-    planned: rows.map((r) => r.planned),
-    actual: rows.map((r) => r.actual),
+    planned: rows.flatMap((r) => (r.planned === null ? [] : [{ x: dayNumber(r.on), y: r.planned }])),
+    actual: rows.flatMap((r) => (r.actual === null ? [] : [{ x: dayNumber(r.on), y: r.actual }])),
   };
 }
