@@ -7,7 +7,6 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
-  PEDAGOGICAL_DOMAINS,
   SIGNAL_REASONS,
   type Need,
   type NeedDomain,
@@ -21,17 +20,16 @@ import { useApi } from '../shared/hooks';
 import { Alert, CheckboxField, Empty, Facts, FormError, LoadError, Loading, Page, Section, SelectField, SubmitButton, TableWrap, TextField } from '../shared/components';
 import { comparePupils, formatDate, formatDateTime, fullName } from '../shared/format';
 import { groupLabel, staffKindLabel } from '../shared/labels';
-import { DOMAINS } from '../assessments/types';
 import { domainLabel, formatNumber, momentLabel } from '../assessments/util';
 import { overviewPath, overviewPdf, type Overview, type OverviewLine, type ResultCell, type SavedClusters, type SavedLine, type SavedStatus } from './api';
 import { ChecklistPanel } from './ChecklistPanel';
+import { NEED_DOMAINS } from './GoalInputs';
 import { ConflictAlert, OverviewStatusBadge, PlanStatusBadge, TextAreaField, formLabel, needDomainLabel, signalMessage, signalReasonLabel, useUnsavedWarning } from './common';
 
 const VIEWS = ['kijkwijzer', 'begrijpwijzer'] as const;
 type View = 'overview' | (typeof VIEWS)[number];
 
 const TEXT_FIELDS = ['stimulating', 'hindering', 'observations', 'pupilVoice', 'parentVoice', 'particulars'] as const;
-const NEED_DOMAINS: NeedDomain[] = [...PEDAGOGICAL_DOMAINS, ...DOMAINS, 'other'];
 
 /** The line's fields with every field present (a line saved before a field existed lacks it). */
 function normalise(fields: Partial<OverviewLineFields> | null | undefined): OverviewLineFields {

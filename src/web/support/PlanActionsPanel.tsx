@@ -104,6 +104,8 @@ export function PlanActionsPanel({
   const disabled = unsaved || busy;
 
   const done = (next: PlanView, text: string) => {
+    // A later success replaces an earlier refusal (e.g. an unfinished evaluation, then an extension).
+    setError(null);
     setPending(null);
     setMessage(text);
     onChanged(next);

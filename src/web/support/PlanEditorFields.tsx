@@ -2,27 +2,19 @@
 // factors, a growth line and the list of people involved. Each control has its own label; lists can be extended and
 // shortened with buttons that name what they act on.
 import { useTranslation } from 'react-i18next';
-import { levelOptions } from '../../domain/assessments/scales';
 import { checkSmart } from '../../domain/group-cycle/smart';
-import type { Factor, FactorArea, Goal, GrowthPoint, InvolvedPerson, NeedDomain, SupportOrganisation, SupportPlace } from '../../domain/support/model';
+import type { Factor, FactorArea, Goal, GrowthPoint, InvolvedPerson, SupportOrganisation, SupportPlace } from '../../domain/support/model';
 import { FACTOR_AREAS, SUPPORT_SETTINGS_PLACES } from '../../domain/support/model';
 import type { Instrument } from '../assessments/types';
-import { SelectField, TextAreaField, TextField } from '../shared/components';
-import { compareText } from '../shared/format';
+import { SelectField, TextField } from '../shared/components';
 import { needDomainLabel } from '../group-cycle/common';
 import { SmartHints } from '../group-cycle/PlanFields';
-import { NEED_DOMAINS } from '../group-cycle/PlanGoalEditor';
+import { GoalInputs, numberOrNull } from '../group-cycle/GoalInputs';
+
+export { numberOrNull };
 import { factorAreaLabel, placeLabel } from './labels';
 import '../group-cycle/plan.css';
 import './support.css';
-
-/** A number input's value as a number (null when empty or not a number). */
-export function numberOrNull(value: string): number | null {
-  const v = value.trim().replace(',', '.');
-  if (v === '') return null;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : null;
-}
 
 /** The plan period for the SMART date check; without dates every date counts as inside. */
 export function smartPeriod(startsOn: string | null, endsOn: string | null): { periodStartsOn: string; periodEndsOn: string } {
@@ -56,73 +48,16 @@ export function GoalFields({
   onRemove: () => void;
 }) {
   const { t } = useTranslation();
-  const set = <K extends keyof Goal>(key: K, value: Goal[K]) => onChange({ ...goal, [key]: value });
-  const instrument = instruments.find((i) => i.id === goal.instrumentId) ?? null;
-  const sorted = [...instruments].sort((a, b) => compareText(a.name, b.name));
   const findings = checkSmart(goal, period);
   const base = `sgoal-${goal.key}`;
   const legend = context ? `${t('support.goal.legend', { n: index + 1 })} — ${context}` : t('support.goal.legend', { n: index + 1 });
 
-  function chooseInstrument(value: string) {
-    const next = instruments.find((i) => String(i.id) === value) ?? null;
-    const keepLevel = next?.levelScale && goal.targetLevel && levelOptions(next.levelScale).includes(goal.targetLevel);
-    onChange({ ...goal, instrumentId: next ? next.id : null, targetLevel: keepLevel ? goal.targetLevel : null, targetScore: next ? goal.targetScore : null });
-  }
+
 
   return (
     <fieldset className="plan-goal" aria-describedby={`${base}-smart`}>
       <legend>{legend}</legend>
-      <div className="plan-goal-grid">
-        <SelectField label={t('support.goal.domain')} value={goal.domain} onChange={(v) => set('domain', v as NeedDomain)} id={`${base}-domain`}>
-          {NEED_DOMAINS.map((d) => (
-            <option key={d} value={d}>
-              {needDomainLabel(t, d)}
-            </option>
-          ))}
-        </SelectField>
-        <TextAreaField
-          label={t('support.goal.what')}
-          hint={t('support.goal.whatHint')}
-          value={goal.what}
-          onChange={(v) => set('what', v)}
-          rows={2}
-          id={`${base}-what`}
-          fieldClassName="span-2"
-          maxLength={4000}
-        />
-        <TextField label={t('support.goal.measure')} value={goal.measure} onChange={(v) => set('measure', v)} id={`${base}-measure`} maxLength={4000} />
-        <TextField label={t('support.goal.target')} value={goal.target} onChange={(v) => set('target', v)} id={`${base}-target`} maxLength={4000} />
-        <TextField label={t('support.goal.dueOn')} type="date" value={goal.dueOn ?? ''} onChange={(v) => set('dueOn', v || null)} id={`${base}-due`} />
-        <SelectField label={t('support.goal.instrument')} value={goal.instrumentId === null ? '' : String(goal.instrumentId)} onChange={chooseInstrument} id={`${base}-instrument`}>
-          <option value="">{t('support.goal.noInstrument')}</option>
-          {sorted.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.name}
-            </option>
-          ))}
-        </SelectField>
-        {instrument?.levelScale ? (
-          <SelectField label={t('support.goal.targetLevel')} value={goal.targetLevel ?? ''} onChange={(v) => set('targetLevel', v || null)} id={`${base}-level`}>
-            <option value="">{t('support.goal.noLevel')}</option>
-            {levelOptions(instrument.levelScale).map((l) => (
-              <option key={l} value={l}>
-                {t('support.goal.levelOption', { level: l })}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
-        {instrument ? (
-          <TextField
-            label={t('support.goal.targetScore')}
-            type="number"
-            inputMode="decimal"
-            step="any"
-            value={goal.targetScore === null ? '' : String(goal.targetScore)}
-            onChange={(v) => set('targetScore', numberOrNull(v))}
-            id={`${base}-score`}
-          />
-        ) : null}
-      </div>
+      <GoalInputs goal={goal} onChange={onChange} instruments={instruments} idBase={base} texts="support.goal" domainLabel={(d) => needDomainLabel(t, d)} />
       <SmartHints findings={findings} okText={t('support.goal.smartOk')} id={`${base}-smart`} />
       <div className="form-actions">
         <button type="button" className="button ghost small" onClick={onRemove}>

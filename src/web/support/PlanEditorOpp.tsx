@@ -10,7 +10,7 @@ import type { Instrument } from '../assessments/types';
 import { compareText } from '../shared/format';
 import { SelectField, TextAreaField, TextField } from '../shared/components';
 import { needDomainLabel } from '../group-cycle/common';
-import { NEED_DOMAINS } from '../group-cycle/PlanGoalEditor';
+import { NEED_DOMAINS } from '../group-cycle/GoalInputs';
 import { exitDestinationLabel } from './labels';
 import { FactorsEditor, freshKey, GoalFields, GrowthEditor, InvolvedEditor, OrganisationFields, smartPeriod } from './PlanEditorFields';
 

@@ -18,11 +18,16 @@ import './portal.css';
 
 type Row = SupportOverviewView['rows'][number];
 
-/** The school's levels in their order, then any level a pupil still has that the model no longer knows. */
+/** The section of pupils without a recorded level who are listed for a running plan (the server sends level ''). */
+const NO_LEVEL = '-';
+const levelKeyOf = (r: Row) => r.level || NO_LEVEL;
+
+/** The school's levels in their order, then any level a pupil still has that the model no longer knows, then "no level". */
 function levelsShown(view: SupportOverviewView): { key: string; def: LevelDef | null }[] {
   const known = view.levels.map((l) => ({ key: l.key, def: l as LevelDef | null }));
-  const extra = [...new Set(view.rows.map((r) => r.level))].filter((k) => !view.levels.some((l) => l.key === k)).sort(compareText);
-  return [...known, ...extra.map((key) => ({ key, def: null }))];
+  const extra = [...new Set(view.rows.map((r) => r.level))].filter((k) => k !== '' && !view.levels.some((l) => l.key === k)).sort(compareText);
+  const none = view.rows.some((r) => r.level === '') ? [{ key: NO_LEVEL, def: null }] : [];
+  return [...known, ...extra.map((key) => ({ key, def: null })), ...none];
 }
 
 function Overview({ school }: { school: MeSchool }) {
@@ -43,10 +48,11 @@ function Overview({ school }: { school: MeSchool }) {
   if (!res.data) return <Loading />;
   const view = res.data;
   const levels = levelsShown(view);
+  const labelOf = (key: string) => (key === NO_LEVEL ? t('supportPortal.overview.noLevel') : levelLabel(t, view.levels, key));
   const q = search.trim().toLocaleLowerCase('nl');
   const groupName = (r: Row) => (r.groupName ? groupLabel(t, r.groupName, school.sector) : t('supportPortal.overview.noGroup'));
   const rows = view.rows
-    .filter((r) => (level ? r.level === level : true))
+    .filter((r) => (level ? levelKeyOf(r) === level : true))
     .filter((r) => (group ? (r.groupId === null ? '' : String(r.groupId)) === group : true))
     .filter((r) => (q ? r.name.toLocaleLowerCase('nl').includes(q) : true))
     .filter((r) => (onlyWarnings ? r.warnings.length > 0 : true))
@@ -62,8 +68,8 @@ function Overview({ school }: { school: MeSchool }) {
           <Facts
             items={[
               ...levels
-                .filter((l) => (view.counts[l.key] ?? 0) > 0 || l.def?.extraSupport)
-                .map((l) => ({ label: levelLabel(t, view.levels, l.key), value: t('supportPortal.overview.pupils', { count: view.counts[l.key] ?? 0 }) })),
+                .filter((l) => l.key === NO_LEVEL || (view.counts[l.key] ?? 0) > 0 || l.def?.extraSupport)
+                .map((l) => ({ label: labelOf(l.key), value: t('supportPortal.overview.pupils', { count: l.key === NO_LEVEL ? view.rows.filter((r) => r.level === '').length : (view.counts[l.key] ?? 0) }) })),
               { label: t('supportPortal.overview.total'), value: t('supportPortal.overview.pupils', { count: view.rows.length }) },
             ]}
           />
@@ -76,7 +82,7 @@ function Overview({ school }: { school: MeSchool }) {
               <option value="">{t('supportPortal.overview.allLevels')}</option>
               {levels.map((l) => (
                 <option key={l.key} value={l.key}>
-                  {levelLabel(t, view.levels, l.key)}
+                  {labelOf(l.key)}
                 </option>
               ))}
             </SelectField>
@@ -96,9 +102,9 @@ function Overview({ school }: { school: MeSchool }) {
           </p>
           {rows.length === 0 ? <Empty>{t('supportPortal.overview.noMatch')}</Empty> : null}
           {levels.map((l) => {
-            const atLevel = rows.filter((r) => r.level === l.key);
+            const atLevel = rows.filter((r) => levelKeyOf(r) === l.key);
             if (atLevel.length === 0) return null;
-            const label = levelLabel(t, view.levels, l.key);
+            const label = labelOf(l.key);
             return (
               <Section key={l.key} title={`${label} (${atLevel.length})`}>
                 {l.def?.description ? <p className="hint">{l.def.description}</p> : null}
@@ -121,7 +127,7 @@ function Overview({ school }: { school: MeSchool }) {
                             <Link to={`/leerlingen/${r.pupilId}/ondersteuning`}>{r.name}</Link>
                           </th>
                           <td className="nowrap">{groupName(r)}</td>
-                          <td className="nowrap">{formatDate(r.since)}</td>
+                          <td className="nowrap">{r.since ? formatDate(r.since) : '—'}</td>
                           <td>
                             {r.activePlans.length === 0 ? (
                               <span className="muted">{t('supportPortal.overview.noPlans')}</span>
