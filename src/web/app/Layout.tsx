@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../shared/session';
 import { Loading } from '../shared/components';
 import { navigation } from './nav';
+import { loadCatalogues, useCatalogues } from '../i18n';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -46,7 +47,12 @@ function UserMenu() {
 function MainNav() {
   const { t } = useTranslation();
   const { me } = useSession();
-  if (!me) return null;
+  // The menu names capabilities whose texts come after login (see i18n/index.ts).
+  const texts = useCatalogues();
+  useEffect(() => {
+    if (me) void loadCatalogues().catch(() => undefined);
+  }, [me]);
+  if (!me || !texts) return null;
   const sections = navigation(me, t);
   return (
     <nav className="app-nav" aria-label={t('layout.mainMenu')}>

@@ -5,10 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Layout } from './Layout';
 import { useSession } from '../shared/session';
 import { Alert, Loading, Page } from '../shared/components';
+import { loadCatalogues } from '../i18n';
 
-/** One lazily loaded chunk per capability; `pick` names the page inside it. */
-function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
-  return lazy(() => load().then((m) => ({ default: pick(m) })));
+/**
+ * One lazily loaded chunk per capability; `pick` names the page inside it. Pages behind the login also wait for their
+ * texts (loadCatalogues); the login and password pages (`core`) need only the texts of the entry script.
+ */
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType, core = false) {
+  return lazy(() => Promise.all([load(), core ? null : loadCatalogues()]).then(([m]) => ({ default: pick(m) })));
 }
 
 const auth = () => import('../auth/pages');
@@ -22,9 +26,9 @@ const assessments = () => import('../assessments/pages');
 const groupCycle = () => import('../group-cycle/pages');
 const support = () => import('../support/pages');
 
-const LoginPage = page(auth, (m) => m.LoginPage);
-const ForgotPasswordPage = page(auth, (m) => m.ForgotPasswordPage);
-const ResetPasswordPage = page(auth, (m) => m.ResetPasswordPage);
+const LoginPage = page(auth, (m) => m.LoginPage, true);
+const ForgotPasswordPage = page(auth, (m) => m.ForgotPasswordPage, true);
+const ResetPasswordPage = page(auth, (m) => m.ResetPasswordPage, true);
 const AccountPage = page(account, (m) => m.AccountPage);
 const PupilListPage = page(students, (m) => m.PupilListPage);
 const PupilPage = page(students, (m) => m.PupilPage);

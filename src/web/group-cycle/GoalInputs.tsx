@@ -12,7 +12,25 @@ import { compareText } from '../shared/format';
 
 export const NEED_DOMAINS: NeedDomain[] = [...PEDAGOGICAL_DOMAINS, ...DOMAINS, 'other'];
 
-export type GoalTexts = 'groupPlan.goal' | 'support.goal';
+/** The texts of the goal fields, per document (the same keys in both catalogues; typed, so a missing key fails to compile). */
+const GOAL_TEXT_KEYS = {
+  'groupPlan.goal': {
+    domain: 'groupPlan.goal.domain', what: 'groupPlan.goal.what', whatHint: 'groupPlan.goal.whatHint', measure: 'groupPlan.goal.measure',
+    measureHint: 'groupPlan.goal.measureHint', target: 'groupPlan.goal.target', targetHint: 'groupPlan.goal.targetHint',
+    dueOn: 'groupPlan.goal.dueOn', instrument: 'groupPlan.goal.instrument', noInstrument: 'groupPlan.goal.noInstrument',
+    targetLevel: 'groupPlan.goal.targetLevel', noLevel: 'groupPlan.goal.noLevel', levelOption: 'groupPlan.goal.levelOption',
+    targetScore: 'groupPlan.goal.targetScore',
+  },
+  'support.goal': {
+    domain: 'support.goal.domain', what: 'support.goal.what', whatHint: 'support.goal.whatHint', measure: 'support.goal.measure',
+    measureHint: 'support.goal.measureHint', target: 'support.goal.target', targetHint: 'support.goal.targetHint',
+    dueOn: 'support.goal.dueOn', instrument: 'support.goal.instrument', noInstrument: 'support.goal.noInstrument',
+    targetLevel: 'support.goal.targetLevel', noLevel: 'support.goal.noLevel', levelOption: 'support.goal.levelOption',
+    targetScore: 'support.goal.targetScore',
+  },
+} as const;
+
+export type GoalTexts = keyof typeof GOAL_TEXT_KEYS;
 
 /** What the goal fields need to know of an instrument. */
 export interface GoalInstrument { id: number; name: string; domain: string; levelScale: Parameters<typeof levelOptions>[0] | null }
@@ -53,12 +71,13 @@ export function GoalInputs({
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const k = GOAL_TEXT_KEYS[texts];
   const set = <K extends keyof Goal>(key: K, value: Goal[K]) => onChange({ ...goal, [key]: value });
   const instrument = instruments.find((i) => i.id === goal.instrumentId) ?? null;
   const sorted = [...instruments].sort((a, b) => compareText(a.name, b.name));
   return (
     <div className="plan-goal-grid">
-      <SelectField label={t(`${texts}.domain`)} value={goal.domain} onChange={(v) => set('domain', v as NeedDomain)} id={`${idBase}-domain`}>
+      <SelectField label={t(k.domain)} value={goal.domain} onChange={(v) => set('domain', v as NeedDomain)} id={`${idBase}-domain`}>
         {NEED_DOMAINS.map((d) => (
           <option key={d} value={d}>
             {domainLabel(d)}
@@ -66,8 +85,8 @@ export function GoalInputs({
         ))}
       </SelectField>
       <TextAreaField
-        label={t(`${texts}.what`)}
-        hint={t(`${texts}.whatHint`)}
+        label={t(k.what)}
+        hint={t(k.whatHint)}
         value={goal.what}
         onChange={(v) => set('what', v)}
         rows={2}
@@ -75,16 +94,16 @@ export function GoalInputs({
         fieldClassName="span-2"
         maxLength={4000}
       />
-      <TextField label={t(`${texts}.measure`)} hint={t(`${texts}.measureHint`)} value={goal.measure} onChange={(v) => set('measure', v)} id={`${idBase}-measure`} maxLength={4000} />
-      <TextField label={t(`${texts}.target`)} hint={t(`${texts}.targetHint`)} value={goal.target} onChange={(v) => set('target', v)} id={`${idBase}-target`} maxLength={4000} />
-      <TextField label={t(`${texts}.dueOn`)} type="date" value={goal.dueOn ?? ''} onChange={(v) => set('dueOn', v || null)} id={`${idBase}-due`} />
+      <TextField label={t(k.measure)} hint={t(k.measureHint)} value={goal.measure} onChange={(v) => set('measure', v)} id={`${idBase}-measure`} maxLength={4000} />
+      <TextField label={t(k.target)} hint={t(k.targetHint)} value={goal.target} onChange={(v) => set('target', v)} id={`${idBase}-target`} maxLength={4000} />
+      <TextField label={t(k.dueOn)} type="date" value={goal.dueOn ?? ''} onChange={(v) => set('dueOn', v || null)} id={`${idBase}-due`} />
       <SelectField
-        label={t(`${texts}.instrument`)}
+        label={t(k.instrument)}
         value={goal.instrumentId === null ? '' : String(goal.instrumentId)}
         onChange={(v) => onChange(withInstrument(goal, instruments.find((i) => String(i.id) === v) ?? null))}
         id={`${idBase}-instrument`}
       >
-        <option value="">{t(`${texts}.noInstrument`)}</option>
+        <option value="">{t(k.noInstrument)}</option>
         {sorted.map((i) => (
           <option key={i.id} value={i.id}>
             {i.name}
@@ -92,18 +111,18 @@ export function GoalInputs({
         ))}
       </SelectField>
       {instrument?.levelScale ? (
-        <SelectField label={t(`${texts}.targetLevel`)} value={goal.targetLevel ?? ''} onChange={(v) => set('targetLevel', v || null)} id={`${idBase}-level`}>
-          <option value="">{t(`${texts}.noLevel`)}</option>
+        <SelectField label={t(k.targetLevel)} value={goal.targetLevel ?? ''} onChange={(v) => set('targetLevel', v || null)} id={`${idBase}-level`}>
+          <option value="">{t(k.noLevel)}</option>
           {levelOptions(instrument.levelScale).map((l) => (
             <option key={l} value={l}>
-              {t(`${texts}.levelOption`, { level: l })}
+              {t(k.levelOption, { level: l })}
             </option>
           ))}
         </SelectField>
       ) : null}
       {instrument ? (
         <TextField
-          label={t(`${texts}.targetScore`)}
+          label={t(k.targetScore)}
           type="number"
           inputMode="decimal"
           step="any"

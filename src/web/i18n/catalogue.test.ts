@@ -5,6 +5,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { en, nl } from './catalogue';
+import { coreNl } from './core';
+import { restNl } from './rest';
 import { PERIOD_PATTERNS } from '../../domain/school/periods';
 import {
   PUPIL_ACTIONS, ROLES, SCHOOL_ACTIONS, decideBoard, decideGroup, decidePupil, decideSchool,
@@ -35,6 +37,19 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}
 
 const nlLeaves = leaves(nl);
 const enLeaves = leaves(en);
+
+describe('the two parts loaded at run time', () => {
+  it('do not share a top-level key (a part loaded later would overwrite the other)', () => {
+    const core = Object.keys(coreNl);
+    expect(Object.keys(restNl).filter((k) => core.includes(k))).toEqual([]);
+  });
+
+  it('give the login page its texts from the first part, and leave the capabilities to the second', () => {
+    expect(Object.keys(coreNl)).toEqual(expect.arrayContaining(['auth', 'errors', 'layout', 'common']));
+    expect(Object.keys(coreNl)).not.toEqual(expect.arrayContaining(['support']));
+    expect(Object.keys(restNl)).toEqual(expect.arrayContaining(['assessments', 'groupCycle', 'groupPlan', 'support', 'supportPortal']));
+  });
+});
 
 describe('catalogues nl and en', () => {
   it('have many texts (the test is not looking at an empty object)', () => {
