@@ -4,9 +4,7 @@
 // Roboto fonts that ship with it; pdfmake may read nothing but those font files and fetch no URLs.
 import { emptyReflection } from '../../domain/group-cycle/blank';
 import { dutchDate } from '../../domain/school/periods';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import pdfmake from 'pdfmake';
+import { renderPdf } from '../pdf/render';
 import type { Content, ContextPageSize, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { DOMAIN_LABELS_NL, DOMAINS, type Domain } from '../../domain/assessments/instruments';
 import type {
@@ -68,32 +66,8 @@ export interface PlanPdfInput {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// pdfmake set-up: the Roboto fonts of the pdfmake package, no URL access, local access to the font folder only.
+// PDFs render through ../pdf/render.ts (the one pdfmake set-up).
 
-const requireFromHere = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(requireFromHere.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-let configured = false;
-
-function configurePdfmake(): void {
-  if (configured) return;
-  pdfmake.setFonts({
-    Roboto: {
-      normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-      bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-      italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(FONT_DIR + path.sep));
-  configured = true;
-}
-
-async function render(def: TDocumentDefinitions): Promise<Buffer> {
-  configurePdfmake();
-  const buffer = await pdfmake.createPdf(def).getBuffer();
-  return Buffer.from(buffer);
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Page geometry and shared pieces.
@@ -539,7 +513,7 @@ export async function renderOverviewPdf(input: OverviewPdfInput): Promise<Buffer
     { text: orDash(input.attentionPoints), fontSize: 8 },
     ...(clusters ? [sectionTitle('Instructiegroepen'), clusters] : []),
   ];
-  return render(documentDefinition({ schoolName: input.schoolName, title, fields }, input.printedOn, content, fontSize));
+  return renderPdf(documentDefinition({ schoolName: input.schoolName, title, fields }, input.printedOn, content, fontSize));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -766,5 +740,5 @@ export async function renderPlanPdf(input: PlanPdfInput): Promise<Buffer> {
     sectionTitle('Logboek uitvoering'),
     notesTable(input.notes),
   ];
-  return render(documentDefinition({ schoolName: input.schoolName, title, fields }, input.printedOn, content, fontSize));
+  return renderPdf(documentDefinition({ schoolName: input.schoolName, title, fields }, input.printedOn, content, fontSize));
 }

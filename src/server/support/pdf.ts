@@ -3,9 +3,7 @@
 // and a signature block per parent with gezag: the response given on this version (digital or on paper), or blank
 // lines to sign on paper. A plan for more pupils never names them ("3 leerlingen"). Rendered with pdfmake and the Roboto
 // fonts that ship with it; pdfmake may read nothing but those font files and fetch no URLs.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import pdfmake from 'pdfmake';
+import { renderPdf } from '../pdf/render';
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { DOMAIN_LABELS_NL, DOMAINS, type Domain } from '../../domain/assessments/instruments';
 import { dutchDate } from '../../domain/school/periods';
@@ -31,26 +29,7 @@ export interface SupportPdfInput {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// pdfmake set-up (as in group-cycle/pdf.ts): the Roboto fonts of the pdfmake package, no URL access.
-
-const requireFromHere = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(requireFromHere.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-let configured = false;
-
-function configurePdfmake(): void {
-  if (configured) return;
-  pdfmake.setFonts({
-    Roboto: {
-      normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-      bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-      italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(FONT_DIR + path.sep));
-  configured = true;
-}
+// PDFs render through ../pdf/render.ts (the one pdfmake set-up).
 
 // ---------------------------------------------------------------------------------------------------------------
 // Geometry and shared pieces.
@@ -463,6 +442,5 @@ export async function renderSupportPlanPdf(input: SupportPdfInput): Promise<Buff
     pageBreakBefore: (node) => node.headlineLevel === 1 && (node.startPosition?.verticalRatio ?? 0) > 0.85,
     content: [header, ...body, ...signatureBlock(input)],
   };
-  configurePdfmake();
-  return Buffer.from(await pdfmake.createPdf(def).getBuffer());
+  return renderPdf(def);
 }
