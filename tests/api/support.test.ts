@@ -109,6 +109,16 @@ describe('support levels: dated history, the current level, warnings', () => {
     expect(await one(sql`select count(*)::int as n from support_levels where pupil_id = ${P.p5}`, 'n')).toBe(before);
   });
 
+  it('a level decided for a later date is not current before that date', async () => {
+    const now = await t.request('POST', `${base(P.p3)}/support-levels`, C.ib, { level: '2', startsOn: '2026-11-24', reason: 'Extra instructie' });
+    expect(now.status).toBe(201);
+    const later = await t.request('POST', `${base(P.p3)}/support-levels`, C.ib, { level: '3', startsOn: '2027-01-04', reason: 'Handelingsplan na de kerst' });
+    expect(later.status).toBe(201);
+    const view = await t.request('GET', `${base(P.p3)}/support`, C.ib);
+    expect(view.body.currentLevel).toMatchObject({ id: now.body.entry.id, level: '2', endsOn: '2027-01-04' });
+    expect(view.body.levels.slice(0, 2).map((l: { level: string; startsOn: string }) => [l.level, l.startsOn])).toEqual([['3', '2027-01-04'], ['2', '2026-11-24']]);
+  });
+
   it('the director and last year’s teacher read but do not write levels', async () => {
     expect((await t.request('POST', `${base(P.p5)}/support-levels`, C.director, { level: '3', startsOn: '2026-11-20' })).status).toBe(403);
     expect((await t.request('POST', `${base(P.p5)}/support-levels`, C.parent, { level: '3', startsOn: '2026-11-20' })).status).toBe(403);
@@ -413,6 +423,12 @@ describe('a handelingsplan for several pupils: no names outside the plan; evalua
     const saved = await t.request('PUT', `${base(P.p5)}/plans/${planId}`, C.ib, { version: res.body.version, title: 'Tafelgroep', doc });
     expect(saved.status).toBe(200);
     expect(saved.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'pupilNameInText', field: 'problem' })]));
+    // Saving with a name is possible (a finding), publishing is not: every pupil's parents would read it.
+    const named = await t.request('POST', `${base(P.p5)}/plans/${planId}/publish`, C.ib, { version: saved.body.version });
+    expect(named.status).toBe(422);
+    expect(named.body.error).toBe('pupil_names');
+    expect(named.body.message).toContain(names.p3First);
+    expect((await t.request('GET', `${base(P.p5)}/plans/${planId}`, C.ib)).body.versions).toEqual([]);
     doc = { ...doc, problem: 'Tafels niet geautomatiseerd; de leerlingen werken traag.' };
     const clean = await t.request('PUT', `${base(P.p5)}/plans/${planId}`, C.ib, { version: saved.body.version, title: 'Tafelgroep', doc });
     expect(clean.body.findings.map((f: { code: string }) => f.code)).not.toContain('pupilNameInText');
@@ -444,9 +460,15 @@ describe('a handelingsplan for several pupils: no names outside the plan; evalua
   });
 
   it('the parent sees the plan without any other pupil’s name, and is asked for akkoord', async () => {
+    // A meeting of a shared plan is held with one family: no other family reads it.
+    const meeting = await t.request('POST', `${base(P.p3)}/plans/${planId}/meetings`, C.ib, {
+      heldOn: '2026-11-20', purpose: 'start', participants: 'IB en de ouders van de andere leerling', subject: 'Start', agreements: 'Thuis oefenen',
+      schoolView: '', parentView: 'Graag', disagreement: false, consequencesExplained: false, earlierMeetingOn: null,
+    });
+    expect(meeting.status).toBe(201);
     const res = await t.request('GET', `${base(P.p5)}/published-plans/${planId}`, C.parent);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ otherPupils: 1, requirement: 'agreement', canSign: true });
+    expect(res.body).toMatchObject({ otherPupils: 1, requirement: 'agreement', canSign: true, meetings: [] });
     const text = JSON.stringify(res.body);
     expect(text).not.toContain(names.p3Last);
     expect(text).not.toContain(names.p3First);
@@ -629,6 +651,12 @@ describe('bad input is refused with 4xx, never a 500', () => {
       guardianId: U.mother, kind: 'consent', statement: '', signedOn: '2026-11-24', scan: { filename: 'a.pdf', mime: 'application/pdf', dataBase64: '<script>' },
     });
     expect(paper.status).toBe(422);
+    // Base64 letters of a length no decoder accepts: refused before the database sees them.
+    const truncated = await t.request('POST', `${base(P.p5)}/plans/${plan}/versions/3/paper`, C.ib, {
+      guardianId: U.mother, kind: 'consent', statement: '', signedOn: '2026-11-24', scan: { filename: 'a.pdf', mime: 'application/pdf', dataBase64: 'AAAAA' },
+    });
+    expect(truncated.status).toBe(422);
+    expect(truncated.body.fields['scan.dataBase64']).toBeTruthy();
     const cur = await t.request('GET', `${base(P.p5)}/plans/${plan}`, C.ib);
     const domains = [{ ...cur.body.doc.domains[0], goals: [{ ...cur.body.doc.domains[0].goals[0], instrumentId: 1e12 }] }];
     const huge = await t.request('PUT', `${base(P.p5)}/plans/${plan}`, C.ib, { version: cur.body.version, title: cur.body.title, doc: { ...cur.body.doc, domains } });

@@ -119,12 +119,22 @@ describe('periodsAtLevel', () => {
 
 describe('currentLevelEntry', () => {
   it('is the open entry, or null', () => {
-    expect(currentLevelEntry([])).toBeNull();
-    expect(currentLevelEntry([levelEntry({ id: 1, level: '2', startsOn: '2026-01-01', endsOn: '2026-05-01' })])).toBeNull();
+    expect(currentLevelEntry([], '2026-11-24')).toBeNull();
+    expect(currentLevelEntry([levelEntry({ id: 1, level: '2', startsOn: '2026-01-01', endsOn: '2026-05-01' })], '2026-11-24')).toBeNull();
     expect(currentLevelEntry([
       levelEntry({ id: 1, level: '2', startsOn: '2026-01-01', endsOn: '2026-05-01' }),
       levelEntry({ id: 2, level: '3', startsOn: '2026-05-01' }),
-    ])?.id).toBe(2);
+    ], '2026-11-24')?.id).toBe(2);
+  });
+
+  it('a level decided for a later date is not current yet: the earlier one applies until that day', () => {
+    const history = [
+      levelEntry({ id: 1, level: '2', startsOn: '2026-09-01', endsOn: '2027-01-04' }),
+      levelEntry({ id: 2, level: '3', startsOn: '2027-01-04' }),
+    ];
+    expect(currentLevelEntry(history, '2026-11-24')?.id).toBe(1);
+    expect(currentLevelEntry(history, '2027-01-03')?.id).toBe(1);
+    expect(currentLevelEntry(history, '2027-01-04')?.id).toBe(2);
   });
 });
 

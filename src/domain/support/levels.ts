@@ -64,11 +64,14 @@ export function periodsAtLevel(
   return periods.filter((p) => p.startsOn <= end && p.endsOn >= spanStart).length;
 }
 
-/** The current entry of a history: the open one (newest start), or null. */
-export function currentLevelEntry(history: LevelEntry[]): LevelEntry | null {
+/**
+ * The entry that applies today: started on or before today and not ended by today (an entry ends the day the next one
+ * starts; a level decided for a later date is not current yet). The newest start wins; null when none applies.
+ */
+export function currentLevelEntry(history: LevelEntry[], today: string): LevelEntry | null {
   let current: LevelEntry | null = null;
   for (const e of history) {
-    if (e.endsOn !== null) continue;
+    if (e.startsOn > today || (e.endsOn !== null && e.endsOn <= today)) continue;
     if (current === null || e.startsOn > current.startsOn || (e.startsOn === current.startsOn && e.id > current.id)) current = e;
   }
   return current;
@@ -95,7 +98,7 @@ export function levelWarnings(
   today: string,
   activePlanKinds: SupportPlanKind[],
 ): LevelWarning[] {
-  const current = currentLevelEntry(history);
+  const current = currentLevelEntry(history, today);
   if (current === null) return [];
   const def = levelDef(settings, current.level);
   if (def === null) {

@@ -41,10 +41,10 @@ function stringFields(value: unknown, path: string, out: { field: string; text: 
  * as a whole word and case-insensitively. The caller passes first names and full names separately ('Sanne' and
  * 'Sanne de Vries'). One row per name and field, in field order.
  */
-export function namesInDoc(doc: SupportPlanDoc, names: string[]): { name: string; field: string }[] {
+export function namesInDoc(doc: SupportPlanDoc, names: string[], title?: string): { name: string; field: string }[] {
   const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))].map((name) => ({ name, re: namePattern(name) }));
   if (wanted.length === 0) return [];
-  const fields: { field: string; text: string }[] = [];
+  const fields: { field: string; text: string }[] = title === undefined ? [] : [{ field: 'title', text: title }];
   stringFields(doc, '', fields);
   const found: { name: string; field: string }[] = [];
   for (const { field, text } of fields) {
@@ -54,6 +54,7 @@ export function namesInDoc(doc: SupportPlanDoc, names: string[]): { name: string
 }
 
 const FIELD_LABELS: Record<string, string> = {
+  title: 'de titel',
   problem: 'probleem / hulpvraag',
   expectation: 'verwachting',
   needs: 'onderwijsbehoeften',

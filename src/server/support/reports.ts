@@ -83,7 +83,7 @@ export async function supportReportRoutes(app: FastifyInstance) {
     const entries: AuditEntry[] = [];
     for (const p of pupils) {
       const history = histories.get(p.id) ?? [];
-      const current = currentLevelEntry(history);
+      const current = currentLevelEntry(history, today);
       const def = current ? levelDef(settings, current.level) : null;
       const plans = (plansOf.get(p.id) ?? []).sort((a, b) => (a.ends_on ?? '9999').localeCompare(b.ends_on ?? '9999') || a.id - b.id);
       // A level the school no longer has is listed too: its warning asks to fix it.
@@ -145,7 +145,7 @@ export async function supportReportRoutes(app: FastifyInstance) {
       // did not suffice): a current level with extra support that does not itself ask for an OPP or a referral (those
       // have their own deadline task). Pupils without extra support are flagged on their support page only.
       const inCare = ids.filter((id) => {
-        const current = currentLevelEntry(histories.get(id) ?? []);
+        const current = currentLevelEntry(histories.get(id) ?? [], today);
         const def = current ? levelDef(settings, current.level) : null;
         return def != null && def.extraSupport && def.planType !== 'developmentPerspective' && def.planType !== 'referral';
       });
@@ -168,7 +168,7 @@ export async function supportReportRoutes(app: FastifyInstance) {
       const levelFacts: TaskLevelFacts[] = [];
       for (const id of ids) {
         const history = histories.get(id) ?? [];
-        const current = currentLevelEntry(history);
+        const current = currentLevelEntry(history, today);
         const def = current ? levelDef(settings, current.level) : null;
         if (!current || !def) continue;
         levelFacts.push({

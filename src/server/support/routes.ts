@@ -17,7 +17,7 @@ import {
   addMonths, allowedResponses, canSetStatus, checkExtension, checkLevelEntry, checkResponse, currentLevelEntry, evaluationFindings, levelDef,
   levelWarnings, signatureRequirement, SIGNING_KINDS, statusAfterPublish, suggestedEnd,
   type ActionPlanDoc, type LevelEntry, type ParentResponse, type ResponseKind, type SignatureRequirement, type PublishedPlansView, type PublishedPlanView, type PupilSupportView,
-  type SupportPlanDoc, type SupportPlanKind, type SupportPlanStatus, withoutEmptyRows,
+  type SupportPlanDoc, type SupportPlanKind, type SupportPlanStatus, withoutEmptyRows, namesInDoc, fieldLabel,
 } from '../../domain/support';
 import { visiblePupils } from '../access/guard';
 import { audit, type AuditEntry } from '../audit/audit';
@@ -30,7 +30,7 @@ import {
 import { renderSupportPlanPdf } from './pdf';
 import {
   blankActionPlan, blankDevelopmentPerspective, contentHash, groupPlanLinksOf, guardiansOf, hasUnpublishedChanges,
-  isoTimestamp, latestHashes, latestOverviewLine, meetingsOf, needsText, notesOf, pdfFileName, planOfPupil, planPupils, planView,
+  forbiddenNames, isoTimestamp, latestHashes, latestOverviewLine, meetingsOf, needsText, notesOf, pdfFileName, planOfPupil, planPupils, planView,
   pupilBasics, responsesOf, versionsOf, versionViews, type PlanRecord,
 } from './repo';
 import {
@@ -137,7 +137,7 @@ export async function supportRoutes(app: FastifyInstance) {
     await audit(db, entries(req, [pupilId], 'read', 'support_level', pupilId, { part: 'support' }));
     return {
       pupil: { id: pupil.id, name: pupil.name, groupName: pupil.groupName, schoolId: pupil.schoolId, sector: pupil.sector },
-      settings, currentLevel: currentLevelEntry(levels), levels,
+      settings, currentLevel: currentLevelEntry(levels, today), levels,
       warnings: levelWarnings(settings, levels, periods, today, kinds),
       plans: plans.map((p) => {
         const state = states.get(p.id);
@@ -271,7 +271,7 @@ export async function supportRoutes(app: FastifyInstance) {
       const opp = blankDevelopmentPerspective(today, addMonths(today, settings.developmentPerspective.evaluationMonths));
       const factor = (text: string | undefined) => (text?.trim() ? [{ area: 'pupil' as const, text: text.trim() }] : []);
       doc = { ...opp, needs: needsText(line), stimulatingFactors: factor(line?.stimulating), hinderingFactors: factor(line?.hindering) };
-      const current = currentLevelEntry((await levelHistories(db, [pupilId])).get(pupilId) ?? []);
+      const current = currentLevelEntry((await levelHistories(db, [pupilId])).get(pupilId) ?? [], today);
       const atOppLevel = current && levelDef(settings, current.level)?.planType === 'developmentPerspective' ? current.startsOn : null;
       decidedOn = b.decidedOn ?? atOppLevel ?? today;
     }
@@ -360,6 +360,12 @@ export async function supportRoutes(app: FastifyInstance) {
     const plan = await planOfPupil(db, pupilId, req.params.planId);
     if (plan.status === 'closed') throw planClosed();
     if (plan.version !== req.body.version) throw conflict();
+    // A plan for several pupils goes to every pupil's parents: it is not published while it names one of them.
+    const names = forbiddenNames(await planPupils(db, plan.id));
+    const [named] = namesInDoc(plan.doc, names, plan.title);
+    if (named) {
+      throw new HttpError(422, 'pupil_names', `De naam ‘${named.name}’ staat in ${fieldLabel(named.field)}; een plan voor meer leerlingen wordt pas gepubliceerd als het geen leerling meer noemt.`);
+    }
     const hash = contentHash(plan.title, plan.doc);
     const latest = (await latestHashes(db, [plan.id])).get(plan.id) ?? null;
     if (latest === hash) throw new HttpError(422, 'no_changes', 'Deze tekst is al zo gepubliceerd; er is niets nieuws om te delen.');
@@ -536,6 +542,10 @@ export async function supportRoutes(app: FastifyInstance) {
 
   /** The plan's version `number`, which must be its latest (responses bind to the text that is current). */
   async function latestVersionOf(tx: DbOrTx, planId: number, number: number) {
+    // The plan row is shared-locked: a concurrent publish or close waits, so a response never lands on a replaced version
+    // or a closed plan.
+    const [plan] = await rows<{ status: string }>(tx, sql`select status from support_plans where id = ${planId} for share`);
+    if (plan?.status === 'closed') throw planClosed();
     const [v] = await rows<{ id: number; number: number; content_hash: string; latest: number }>(tx, sql`
       select v.id, v.number, v.content_hash, (select max(number) from support_plan_versions where plan_id = ${planId})::int as latest
       from support_plan_versions v where v.plan_id = ${planId} and v.number = ${number}`);
@@ -689,8 +699,9 @@ export async function supportRoutes(app: FastifyInstance) {
     const requirement = signatureRequirement(plan.kind, settings);
     const guardians = await guardiansOf(db, pupilId);
     const views = versionViews(versions, await responsesOf(db, plan.id, pupilId), requirement, guardians);
-    const meetings = await meetingsOf(db, plan.id);
     const pupils = await pupilsOfPlan(db, plan.id);
+    // A meeting of a shared plan is held with one family; other families do not read it.
+    const meetings = pupils.length > 1 ? [] : await meetingsOf(db, plan.id);
     const mine = views[0].signatures.guardians.find((g) => g.guardianId === user.userId);
     await audit(db, entries(req, pupils, 'read', 'support_plan', plan.id, { part: 'published', number: versions[0].number }));
     return {

@@ -148,7 +148,8 @@ export const paperBody = z.object({
     filename: z.string().trim().min(1, 'Geef de scan een bestandsnaam.').max(200),
     mime: z.enum(SCAN_MIMES, 'Upload een pdf, jpg of png.'),
     dataBase64: z.string().min(4, 'Upload de scan.').max(Math.ceil(SCAN_MAX_BYTES / 3) * 4 + 4, 'De scan is groter dan 5 MB.')
-      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'De scan is niet goed doorgekomen (geen base64).'),
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'De scan is niet goed doorgekomen (geen base64).')
+      .refine((s) => s.length % 4 === 0, 'De scan is niet goed doorgekomen (geen base64).'),
   }),
 });
 

@@ -5,10 +5,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkRowSmart } from '../../domain/group-cycle/smart';
-import { Alert, FormError, SelectField, SubmitButton, TextField } from '../shared/components';
+import { Alert, SelectField, SubmitButton, TextField } from '../shared/components';
 import { comparePupils, formatDateTime, fullName } from '../shared/format';
 import { GoalEditor } from './PlanGoalEditor';
-import { editableJson, isoTimestamp, emptyGoal, emptyRow, newKey, ProblemList, rowLabel, rowPupils, SmartHints, TextAreaField, withSavedEvaluation } from './PlanFields';
+import { editableJson, isoTimestamp, emptyGoal, emptyRow, newKey, ProblemList, rowLabel, SaveError, rowPupils, SmartHints, TextAreaField, withSavedEvaluation } from './PlanFields';
 import { asApiError, planApi, type Goal, type PlanDetail, type PlanDocument, type PlanRow, type PlanSaved } from './planApi';
 import type { ApiError } from '../shared/api';
 
@@ -322,18 +322,7 @@ export function PlanEditor({
             <p>{error.message || t('groupPlan.save.locked')}</p>
           </Alert>
         ) : error && !(reasonError && Object.keys(error.fields).length === 1) ? (
-          <>
-            <FormError error={error} />
-            {fieldMessages.length > 0 ? (
-              <Alert kind="error" title={t('groupPlan.save.fieldProblems')}>
-                <ul className="problem-list">
-                  {fieldMessages.map((m) => (
-                    <li key={m}>{m}</li>
-                  ))}
-                </ul>
-              </Alert>
-            ) : null}
-          </>
+          <SaveError error={error} fieldMessages={fieldMessages} title={t('groupPlan.save.fieldProblems')} />
         ) : null}
         {saved && !dirty ? (
           <Alert kind="success">

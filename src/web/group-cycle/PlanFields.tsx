@@ -3,6 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { fullName } from '../shared/format';
+import type { ApiError } from '../shared/api';
+import { Alert, FormError } from '../shared/components';
 import type { Goal, PlanDetail, PlanDocument, PlanFormat, PlanRow, PlanStatus, RequirementProblem, SmartFinding } from './planApi';
 
 // ---------- labels ----------
@@ -132,6 +134,23 @@ export function ProblemList({ problems }: { problems: RequirementProblem[] }) {
   );
 }
 
+/** A refused save: the server's message and, under a title, each field's message once. */
+export function SaveError({ error, fieldMessages, title }: { error: ApiError; fieldMessages: readonly string[]; title: string }) {
+  return (
+    <>
+      <FormError error={error} />
+      {fieldMessages.length > 0 ? (
+        <Alert kind="error" title={title}>
+          <ul className="problem-list">
+            {fieldMessages.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+    </>
+  );
+}
 
 export { emptyGoal, emptyRow } from '../../domain/group-cycle/blank';
 export { TextAreaField } from '../shared/components';

@@ -40,6 +40,17 @@ function DocPart({ title, level, children }: { title: string; level: number; chi
   );
 }
 
+/** A part of the plan that is one text. */
+function TextPart({ title, text, level }: { title: string; text: string; level: number }) {
+  return (
+    <DocPart title={title} level={level}>
+      <p>
+        <DocText text={text} />
+      </p>
+    </DocPart>
+  );
+}
+
 function GoalItem({ goal, index }: { goal: Goal; index: number }) {
   const { t } = useTranslation();
   const target = [
@@ -108,21 +119,9 @@ function ActionPlanView({ doc, level }: { doc: ActionPlanDoc; level: number }) {
           { label: t('support.doc.term'), value: termText(t, doc.startsOn, doc.endsOn) || <DocText text="" /> },
         ]}
       />
-      <DocPart title={t('support.hp.problem')} level={level}>
-        <p>
-          <DocText text={doc.problem} />
-        </p>
-      </DocPart>
-      <DocPart title={subjectForm ? t('support.hp.expectationSubject') : t('support.hp.expectationCross')} level={level}>
-        <p>
-          <DocText text={doc.expectation} />
-        </p>
-      </DocPart>
-      <DocPart title={t('support.hp.needs')} level={level}>
-        <p>
-          <DocText text={doc.needs} />
-        </p>
-      </DocPart>
+      <TextPart title={t('support.hp.problem')} text={doc.problem} level={level} />
+      <TextPart title={subjectForm ? t('support.hp.expectationSubject') : t('support.hp.expectationCross')} text={doc.expectation} level={level} />
+      <TextPart title={t('support.hp.needs')} text={doc.needs} level={level} />
       <DocPart title={t('support.hp.goals')} level={level}>
         <GoalList goals={doc.goals} />
       </DocPart>
@@ -147,11 +146,7 @@ function ActionPlanView({ doc, level }: { doc: ActionPlanDoc; level: number }) {
           ]}
         />
       </DocPart>
-      <DocPart title={t('support.doc.parentAgreements')} level={level}>
-        <p>
-          <DocText text={doc.parentAgreements} />
-        </p>
-      </DocPart>
+      <TextPart title={t('support.doc.parentAgreements')} text={doc.parentAgreements} level={level} />
       {doc.evaluation.summary.trim() || doc.evaluation.decision ? (
         <DocPart title={t('support.hp.evaluation')} level={level}>
           <Facts
@@ -238,21 +233,9 @@ function OppView({ doc, level }: { doc: DevelopmentPerspectiveDoc; level: number
           </div>
         </div>
       </DocPart>
-      <DocPart title={t('support.opp.needs')} level={level}>
-        <p>
-          <DocText text={doc.needs} />
-        </p>
-      </DocPart>
-      <DocPart title={t('support.opp.support')} level={level}>
-        <p>
-          <DocText text={doc.support} />
-        </p>
-      </DocPart>
-      <DocPart title={t('support.opp.deviations')} level={level}>
-        <p>
-          <DocText text={doc.deviations} />
-        </p>
-      </DocPart>
+      <TextPart title={t('support.opp.needs')} text={doc.needs} level={level} />
+      <TextPart title={t('support.opp.support')} text={doc.support} level={level} />
+      <TextPart title={t('support.opp.deviations')} text={doc.deviations} level={level} />
       <DocPart title={t('support.org.title')} level={level}>
         <OrganisationFacts org={doc.organisation} />
       </DocPart>
@@ -295,11 +278,7 @@ function OppView({ doc, level }: { doc: DevelopmentPerspectiveDoc; level: number
           </ul>
         )}
       </DocPart>
-      <DocPart title={t('support.doc.parentAgreements')} level={level}>
-        <p>
-          <DocText text={doc.parentAgreements} />
-        </p>
-      </DocPart>
+      <TextPart title={t('support.doc.parentAgreements')} text={doc.parentAgreements} level={level} />
     </>
   );
 }

@@ -5,9 +5,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanFinding, SupportPlanDoc } from '../../domain/support/model';
 import type { Instrument } from '../assessments/types';
-import { Alert, FormError, SubmitButton, TextField } from '../shared/components';
+import { Alert, SubmitButton, TextField } from '../shared/components';
 import type { ApiError } from '../shared/api';
 import { asApiError } from '../group-cycle/planApi';
+import { SaveError } from '../group-cycle/PlanFields';
 import { savePlan, type PlanView } from './api';
 import { ActionPlanFields } from './PlanEditorAction';
 import { OppFields } from './PlanEditorOpp';
@@ -206,18 +207,7 @@ export function PlanEditor({
             </button>
           </Alert>
         ) : error ? (
-          <>
-            <FormError error={error} />
-            {fieldMessages.length > 0 ? (
-              <Alert kind="error" title={t('support.plan.save.fieldProblems')}>
-                <ul className="problem-list">
-                  {fieldMessages.map((m) => (
-                    <li key={m}>{m}</li>
-                  ))}
-                </ul>
-              </Alert>
-            ) : null}
-          </>
+          <SaveError error={error} fieldMessages={fieldMessages} title={t('support.plan.save.fieldProblems')} />
         ) : null}
         {localError ? (
           <Alert kind="error">
