@@ -4,7 +4,7 @@
 // put in a group in "group staff".
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeE2e, expectAccessible, login, logout, newPage, openE2e, screenshot, type Server } from '../support/e2e';
+import { apiGet, closeE2e, expectAccessible, login, logout, newPage, openE2e, screenshot, type Server } from '../support/e2e';
 
 const SCHOOL = 'Basisschool De Meerpaal';
 const NEW_USER = { name: 'Joris Bakker', login: 'j.bakker', email: 'j.bakker@demeerpaal.example', password: 'Zeilboot-Kompas-2026' };
@@ -70,6 +70,33 @@ describe('school settings', () => {
     form = await openSettings(page);
     expect(await form.getByLabel('Benaming van de intern begeleider').inputValue()).toBe('intern begeleider');
     expect(await form.getByRole('checkbox', { name: 'Tweestapsverificatie verplicht voor zorgrollen' }).isChecked()).toBe(false);
+  }, 150_000);
+
+  it('the support settings: another level model, the handelingsplan term, and which signal rules point out OPP candidates', async () => {
+    await login(page, server.url, 'beheerder');
+    let form = await openSettings(page);
+    const support = form.getByRole('group', { name: 'Ondersteuningsniveaus en plannen' });
+    await support.getByLabel('Niveaumodel').selectOption({ label: 'Vijf niveaus (basis, extra, kwaliteitsondersteuner, arrangement, verwijzing)' });
+    await support.getByLabel('Langste termijn (weken)').fill('10');
+    const candidates = support.getByRole('group', { name: 'Signaleringsregels die een OPP-kandidaat aanwijzen' });
+    await candidates.getByLabel('Laag niveau').check();
+    await candidates.getByLabel('Achterstand in weken').uncheck();
+    await expectAccessible(page, 'school settings: support');
+    await saveSettings(form);
+
+    await page.reload();
+    form = await openSettings(page);
+    const after = form.getByRole('group', { name: 'Ondersteuningsniveaus en plannen' });
+    expect(await after.getByLabel('Langste termijn (weken)').inputValue()).toBe('10');
+    const ticked = after.getByRole('group', { name: 'Signaleringsregels die een OPP-kandidaat aanwijzen' });
+    expect(await ticked.getByLabel('Laag niveau').isChecked()).toBe(true);
+    expect(await ticked.getByLabel('Achterstand in weken').isChecked()).toBe(false);
+    type Settings = { support: { levels: unknown[]; actionPlan: { maxWeeks: number }; oppCandidateRuleKinds: string[] } };
+    const schools = await apiGet<{ items: { name: string; settings: Settings }[] }>(page, server, '/api/schools');
+    const saved = schools.items.find((x) => x.name === SCHOOL)!;
+    expect(saved.settings.support.levels).toHaveLength(5);
+    expect(saved.settings.support.actionPlan.maxWeeks).toBe(10);
+    expect([...saved.settings.support.oppCandidateRuleKinds].sort()).toEqual(['consecutiveLow', 'dleBehindAtGrade', 'lowLevel']);
   }, 150_000);
 });
 

@@ -246,6 +246,8 @@ export const nl = {
     evaluationMonthsHint: 'De wet vraagt minstens eens per schooljaar.',
     reminderDays: 'Taken tonen, dagen vooraf',
     reminderDaysHint: 'Zoveel dagen voor de datum verschijnt een taak bij Mijn taken.',
+    oppCandidateLegend: 'Signaleringsregels die een OPP-kandidaat aanwijzen',
+    oppCandidateHint: 'Een leerling met een signaal van een aangevinkte soort regel wordt genoemd als mogelijke kandidaat voor een OPP (seed 002: drie keer E, 10 DLE achter eind groep 5, een jaar achterstand).',
   },
 };
 
@@ -493,5 +495,7 @@ export const en: Messages<typeof nl> = {
     evaluationMonthsHint: 'The law asks at least once a school year.',
     reminderDays: 'Show tasks, days ahead',
     reminderDaysHint: 'A task appears in My tasks this many days before its date.',
+    oppCandidateLegend: 'Signal rules that point out an OPP candidate',
+    oppCandidateHint: 'A pupil with a signal from a ticked kind of rule is named as a possible candidate for an OPP (seed 002: three E scores in a row, 10 DLE behind at the end of groep 5, a year behind).',
   },
 };

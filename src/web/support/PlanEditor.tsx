@@ -9,6 +9,7 @@ import { Alert, SubmitButton, TextField } from '../shared/components';
 import type { ApiError } from '../shared/api';
 import { asApiError } from '../group-cycle/planApi';
 import { SaveError } from '../group-cycle/PlanFields';
+import { ConflictAlert } from '../group-cycle/common';
 import { savePlan, type PlanView } from './api';
 import { ActionPlanFields } from './PlanEditorAction';
 import { OppFields } from './PlanEditorOpp';
@@ -200,12 +201,7 @@ export function PlanEditor({
 
       <div className="plan-savebar">
         {conflict ? (
-          <Alert kind="error" title={t('support.plan.save.conflictTitle')}>
-            <p>{t('support.plan.save.conflict')}</p>
-            <button type="button" className="button secondary" onClick={onDiscard}>
-              {t('support.plan.save.reload')}
-            </button>
-          </Alert>
+          <ConflictAlert onReload={onDiscard} />
         ) : error ? (
           <SaveError error={error} fieldMessages={fieldMessages} title={t('support.plan.save.fieldProblems')} />
         ) : null}

@@ -7,6 +7,7 @@ import type { ApiError } from '../shared/api';
 import { CheckboxField, fieldError, SelectField, TextAreaField, TextField } from '../shared/components';
 import { LEVEL_PLAN_TYPES, type LevelDef, type LevelPlanType, type LevelPreset, type SupportSettings } from '../../domain/support/model';
 import { LEVEL_PRESET_DEFS, MAX_LEVELS, MIN_LEVELS } from '../../domain/support/settings';
+import { SIGNAL_KINDS } from '../../domain/assessments/codes';
 import './portal.css';
 
 const PRESETS = ['seed002', 'seed001', 'seed000'] as const;
@@ -279,6 +280,19 @@ export function SupportSettingsFieldset({ value, onChange, error }: { value: Sup
             error={err('developmentPerspective.evaluationMonths')}
           />
         </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('supportPortal.settings.oppCandidateLegend')}</legend>
+        <p className="hint">{t('supportPortal.settings.oppCandidateHint')}</p>
+        {SIGNAL_KINDS.map((kind) => (
+          <CheckboxField
+            key={kind}
+            label={t(`assessments.rules.kinds.${kind}`)}
+            checked={value.oppCandidateRuleKinds.includes(kind)}
+            onChange={(on) => set({ oppCandidateRuleKinds: on ? [...value.oppCandidateRuleKinds, kind] : value.oppCandidateRuleKinds.filter((k) => k !== kind) })}
+          />
+        ))}
       </fieldset>
 
       <TextField

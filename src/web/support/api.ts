@@ -75,9 +75,6 @@ export const supportPaths = {
 
 // ---------- staff: levels ----------
 
-export function getPupilSupport(id: number, signal?: AbortSignal): Promise<PupilSupportView> {
-  return api.get<PupilSupportView>(supportPaths.support(id), { signal });
-}
 
 export function addLevel(id: number, body: AddLevelBody): Promise<{ entry: LevelEntry; warnings: LevelWarning[] }> {
   return api.post(`${pupil(id)}/support-levels`, body);
@@ -147,13 +144,7 @@ export function versionPdfUrl(id: number, planId: number, number: number): strin
 
 // ---------- parents ----------
 
-export function getPublishedPlans(id: number, signal?: AbortSignal): Promise<PublishedPlansView> {
-  return api.get<PublishedPlansView>(supportPaths.publishedPlans(id), { signal });
-}
 
-export function getPublishedPlan(id: number, planId: number, signal?: AbortSignal): Promise<PublishedPlanView> {
-  return api.get<PublishedPlanView>(published(id, planId), { signal });
-}
 
 export function publishedPdfUrl(id: number, planId: number, number: number): string {
   return `${published(id, planId)}/versions/${number}/pdf`;
@@ -165,13 +156,7 @@ export function respond(id: number, planId: number, number: number, body: Respon
 
 // ---------- lists ----------
 
-export function getSupportOverview(schoolId: number, signal?: AbortSignal): Promise<SupportOverviewView> {
-  return api.get<SupportOverviewView>(supportPaths.overview(schoolId), { signal });
-}
 
-export function getTasks(signal?: AbortSignal): Promise<TasksView> {
-  return api.get<TasksView>(supportPaths.tasks(), { signal });
-}
 
 // ---------- files ----------
 
