@@ -196,4 +196,62 @@ describe('OPP with parents’ consent', () => {
     expect(v2).toContain('Handtekening:');
     expect(v2).toContain(parentName);
   });
+
+  it('the IB records an oudergesprek, a logboek note and the other parent’s paper signature; the parent adds a zienswijze and never sees the logboek', async () => {
+    const NOTE = 'Werkt geconcentreerd met het rekenrek; blokjes helpen bij de tafels.';
+    const AGREED = 'Thuis elke dag vijf minuten tafels oefenen met de app.';
+    await logout(page);
+    await login(page, server.url, 'ib');
+    await page.goto(`${server.url}/leerlingen/${childId}/plannen/${planId}`);
+    await page.getByRole('heading', { level: 1, name: 'Ontwikkelingsperspectiefplan' }).waitFor();
+
+    await page.getByRole('tab', { name: /^Oudergesprekken/ }).click();
+    await page.getByRole('button', { name: 'Nieuw oudergesprek' }).click();
+    await page.getByLabel('Datum van het gesprek').fill('2026-11-23');
+    await page.getByLabel('Soort gesprek').selectOption('evaluation');
+    await page.getByLabel('Aanwezig (namen en rollen)').fill('IB, leerkracht, beide ouders');
+    await page.getByLabel('Afspraken', { exact: true }).fill(AGREED);
+    await page.getByLabel('School en ouders verschillen van mening').check();
+    await page.getByLabel('De gevolgen zijn met de ouders besproken').check();
+    await page.getByRole('button', { name: 'Gesprek opslaan' }).click();
+    await page.getByText('Het gesprek is opgeslagen.').waitFor();
+    await expectAccessible(page, 'opp: meeting');
+
+    await page.getByRole('tab', { name: /^Logboek/ }).click();
+    await page.getByLabel('Notitie', { exact: true }).fill(NOTE);
+    await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    await page.getByText('De notitie is toegevoegd.').waitFor();
+    await page.getByText(NOTE).waitFor();
+
+    await page.getByRole('tab', { name: /^Versies en handtekeningen/ }).click();
+    await page.getByRole('button', { name: 'Op papier ondertekend vastleggen' }).first().click();
+    const guardian = page.getByLabel('Ouder met gezag');
+    const other = (await guardian.locator('option').allInnerTexts()).find((o) => o !== parentName && !o.startsWith('—'));
+    expect(other, 'the child has a second parent with gezag').toBeTruthy();
+    await guardian.selectOption({ label: other! });
+    await page.getByLabel('Reactie', { exact: true }).selectOption('consent');
+    await page.getByLabel('Ondertekend op').fill('2026-11-24');
+    await page.getByLabel('Scan van het formulier (PDF, JPG of PNG, tot 5 MB)').setInputFiles({
+      name: 'handtekening.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% scan van het getekende formulier\n'),
+    });
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByText('De reactie op papier is vastgelegd.').waitFor();
+    await expectAccessible(page, 'opp: paper signature');
+    await screenshot(page, 'opp-5-paper');
+    const staff = await api<{ versions: { number: number; signatures: { guardians: { name: string; response: { kind: string; method: string; scanId: number | null } | null }[] } }[] }>(
+      `/api/pupils/${childId}/plans/${planId}`);
+    const paper = staff.versions.find((v) => v.number === 2)!.signatures.guardians.find((g) => g.name === other)!.response;
+    expect(paper).toMatchObject({ kind: 'consent', method: 'paper' });
+    expect(paper!.scanId).toBeGreaterThan(0);
+    await logout(page);
+
+    await login(page, server.url, 'ouder');
+    await page.goto(`${server.url}/leerlingen/${childId}/gedeelde-plannen/${planId}`);
+    await page.getByText(AGREED).waitFor();
+    await page.getByLabel('Zienswijze (zonder te ondertekenen)').fill('Wij willen graag na de kerst opnieuw praten.');
+    await page.getByRole('button', { name: 'Zienswijze versturen' }).click();
+    await page.getByText('Uw zienswijze op versie 2 is vastgelegd.').waitFor();
+    await expectAccessible(page, 'portal: zienswijze');
+    expect(await page.locator('main').innerText()).not.toContain(NOTE);
+  }, 180_000);
 });
