@@ -9,7 +9,7 @@ import { seedDemoResults } from '../assessments/demo';
 import { seedDemoGroupCycle } from '../group-cycle/demo';
 import { seedDemoSupport } from '../support/demo';
 import { hashPassword } from '../auth/password';
-import { rows, type DbOrTx } from '../db/client';
+import { bulkInsert, rows, type DbOrTx } from '../db/client';
 
 export const DEMO_PASSWORD = 'demo-wachtwoord';
 
@@ -70,18 +70,6 @@ async function ids(db: DbOrTx, table: string, n: number): Promise<number[]> {
   if (n === 0) return [];
   const r = await rows<{ id: number }>(db, sql.raw(`select nextval('${table}_id_seq')::int as id from generate_series(1, ${n})`));
   return r.map((x) => x.id);
-}
-
-/** Inserts many rows in one statement through json_to_recordset (fast on PGlite and PostgreSQL alike). */
-async function bulk(db: DbOrTx, table: string, columns: Record<string, string>, data: Record<string, unknown>[]) {
-  const chunk = 5000;
-  const cols = Object.keys(columns);
-  const defs = cols.map((c) => `${c} ${columns[c]}`).join(', ');
-  for (let i = 0; i < data.length; i += chunk) {
-    const part = JSON.stringify(data.slice(i, i + chunk));
-    await db.execute(sql`insert into ${sql.raw(table)} (${sql.raw(cols.join(', '))})
-      select ${sql.raw(cols.join(', '))} from json_to_recordset(${part}::json) as x(${sql.raw(defs)})`);
-  }
 }
 
 function isoBetween(rng: Rng, from: string, to: string): string {
@@ -162,7 +150,7 @@ export async function generateBoard(db: DbOrTx, opts: GenerateOptions): Promise<
     roles.push({ user_id: adminUser, role: 'admin', school_id: school.id, board_id: null });
     const demo = schoolIndex < 2 && opts.withLogins !== false;
     const yearIds = await ids(db, 'school_years', years.length);
-    await bulk(db, 'school_years', { id: 'int', school_id: 'int', name: 'text', starts_on: 'date', ends_on: 'date' },
+    await bulkInsert(db, 'school_years', { id: 'int', school_id: 'int', name: 'text', starts_on: 'date', ends_on: 'date' },
       years.map((y, i) => ({ id: yearIds[i], school_id: school.id, name: y.name, starts_on: y.startsOn, ends_on: y.endsOn })));
     // Care-cycle periods: De Meerpaal works in two halves, the Lindecollege in three cycles.
     const periods = years.flatMap((y, i) => plan.sector === 'po'
@@ -170,7 +158,7 @@ export async function generateBoard(db: DbOrTx, opts: GenerateOptions): Promise<
         .map((p) => ({ ...p, school_year_id: yearIds[i] }))
       : [{ seq: 1, name: 'Cyclus 1', starts_on: y.startsOn, ends_on: `${y.name.slice(0, 4)}-11-30` }, { seq: 2, name: 'Cyclus 2', starts_on: `${y.name.slice(0, 4)}-12-01`, ends_on: `${y.name.slice(5)}-03-15` }, { seq: 3, name: 'Cyclus 3', starts_on: `${y.name.slice(5)}-03-16`, ends_on: y.endsOn }]
         .map((p) => ({ ...p, school_year_id: yearIds[i] })));
-    await bulk(db, 'care_periods', { school_year_id: 'int', seq: 'int', name: 'text', starts_on: 'date', ends_on: 'date' }, periods);
+    await bulkInsert(db, 'care_periods', { school_year_id: 'int', seq: 'int', name: 'text', starts_on: 'date', ends_on: 'date' }, periods);
 
     // Staff.
     const staffName = () => `${rng.person.firstName()} ${rng.person.lastName()}`;
@@ -215,9 +203,9 @@ export async function generateBoard(db: DbOrTx, opts: GenerateOptions): Promise<
       groupId.set(`${yi}:${g.name}`, id);
       groupRows.push({ id, school_id: school.id, school_year_id: yearIds[yi], name: g.name, grades: `{${g.grades.join(',')}}`, level: g.level });
     }));
-    await bulk(db, 'groups', { id: 'int', school_id: 'int', school_year_id: 'int', name: 'text', grades: 'smallint[]', level: 'text' }, groupRows);
-    await bulk(db, 'users', USER_COLUMNS, users.splice(0));
-    await bulk(db, 'group_staff', { group_id: 'int', user_id: 'int', kind: 'text' },
+    await bulkInsert(db, 'groups', { id: 'int', school_id: 'int', school_year_id: 'int', name: 'text', grades: 'smallint[]', level: 'text' }, groupRows);
+    await bulkInsert(db, 'users', USER_COLUMNS, users.splice(0));
+    await bulkInsert(db, 'group_staff', { group_id: 'int', user_id: 'int', kind: 'text' },
       years.flatMap((_, yi) => plan.groups.flatMap((g) => groupStaff.get(g.name)!.map((s) => ({ group_id: groupId.get(`${yi}:${g.name}`), user_id: s.userId, kind: s.kind })))));
 
     // Pupils: cohorts by grade in the current year; each pupil's history walks back one grade a year.
@@ -285,10 +273,10 @@ export async function generateBoard(db: DbOrTx, opts: GenerateOptions): Promise<
         }
       }
     }
-    await bulk(db, 'users', USER_COLUMNS, users.splice(0));
-    await bulk(db, 'pupils', { id: 'int', school_id: 'int', first_name: 'text', last_name: 'text', birth_date: 'date', entry_date: 'date', leave_date: 'date' }, pupils);
-    await bulk(db, 'enrolments', { pupil_id: 'int', group_id: 'int', school_year_id: 'int', grade: 'int' }, enrol);
-    await bulk(db, 'guardians', { pupil_id: 'int', user_id: 'int', relation: 'text', has_authority: 'boolean' }, guardianRows);
+    await bulkInsert(db, 'users', USER_COLUMNS, users.splice(0));
+    await bulkInsert(db, 'pupils', { id: 'int', school_id: 'int', first_name: 'text', last_name: 'text', birth_date: 'date', entry_date: 'date', leave_date: 'date' }, pupils);
+    await bulkInsert(db, 'enrolments', { pupil_id: 'int', group_id: 'int', school_year_id: 'int', grade: 'int' }, enrol);
+    await bulkInsert(db, 'guardians', { pupil_id: 'int', user_id: 'int', relation: 'text', has_authority: 'boolean' }, guardianRows);
     // Test results over the three school years (pupil monitoring).
     await seedDemoResults(db, {
       schoolId: school.id, sector: plan.sector, seed: opts.seed ?? 2026, today: opts.today,
@@ -301,8 +289,8 @@ export async function generateBoard(db: DbOrTx, opts: GenerateOptions): Promise<
     // Individual support: levels, handelingsplannen and an OPP with a parent's consent (never for the demo parent's child).
     if (demo && plan.sector === 'po') await seedDemoSupport(db, school.id, opts.today);
   }
-  await bulk(db, 'users', USER_COLUMNS, users.splice(0));
-  await bulk(db, 'user_roles', { user_id: 'int', role: 'text', school_id: 'int', board_id: 'int' }, roles);
+  await bulkInsert(db, 'users', USER_COLUMNS, users.splice(0));
+  await bulkInsert(db, 'user_roles', { user_id: 'int', role: 'text', school_id: 'int', board_id: 'int' }, roles);
 }
 
 /** Creates the demo board on an empty database (with `scale` extra schools of 400 pupils); returns the demo logins either way. */

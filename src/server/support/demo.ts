@@ -4,29 +4,18 @@
 // version 1 with one parent's digital consent, and a closed handelingsplan with its evaluation. The demo parent's child
 // (login `ouder`) only gets a level-2 entry: the e2e test writes that child's OPP. Dates are relative to `today`, so
 // the deadlines and tasks show whenever the demo is built. A fixed number of statements; invented content.
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { emptyGoal } from '../../domain/group-cycle/blank';
 import { addDays, dutchDate } from '../../domain/school/periods';
 import {
-  canonicalJson, versionPayload,
   type ActionPlanDoc, type DevelopmentPerspectiveDoc, type Goal, type MeetingPurpose, type ResponseKind, type SupportPlanDoc,
   type SupportPlanKind, type SupportPlanStatus,
 } from '../../domain/support';
-import { intArray, rows, type DbOrTx } from '../db/client';
+import { bulkInsert, intArray, rows, type DbOrTx } from '../db/client';
+import { contentHash } from './repo';
 
 interface Candidate { id: number; first_name: string; last_name: string; group_name: string; gezag: number; demo_child: boolean }
 
-const hashOf = (title: string, doc: SupportPlanDoc) => createHash('sha256').update(canonicalJson(versionPayload(title, doc))).digest('hex');
-
-/** Bulk insert through json_to_recordset (one statement per table, as the demo seeder does). */
-async function insertAll(db: DbOrTx, table: string, columns: Record<string, string>, data: Record<string, unknown>[]) {
-  if (data.length === 0) return;
-  const cols = Object.keys(columns);
-  await db.execute(sql`insert into ${sql.raw(table)} (${sql.raw(cols.join(', '))})
-    select ${sql.raw(cols.join(', '))} from json_to_recordset(${JSON.stringify(data)}::json)
-    as x(${sql.raw(cols.map((c) => `${c} ${columns[c]}`).join(', '))})`);
-}
 
 function goal(key: string, domain: Goal['domain'], dueOn: string, what: string, measure: string, target: string, result: Goal['result'] = null, resultNote = ''): Goal {
   return { ...emptyGoal(key, domain, dueOn, what), measure, target, result, resultNote };
@@ -206,7 +195,7 @@ export async function seedDemoSupport(db: DbOrTx, schoolId: number, today: strin
     { id: oppId, kind: 'developmentPerspective', title: 'Ontwikkelingsperspectief rekenen', status: 'active', doc: oppDoc, decidedOn: day(-120), by: ib, at: -100, pupils: [oppPupil] },
     { id: closedId, kind: 'actionPlan', title: 'Handelingsplan technisch lezen', status: 'closed', doc: closedDoc, decidedOn: null, by: ib, at: -252, pupils: [closedPupil] },
   ];
-  await insertAll(db, 'support_plans', {
+  await bulkInsert(db, 'support_plans', {
     id: 'int', school_id: 'int', kind: 'text', title: 'text', status: 'text', version: 'int', doc: 'jsonb', starts_on: 'date', ends_on: 'date',
     decided_on: 'date', created_by: 'int', created_at: 'timestamptz', updated_by: 'int', updated_at: 'timestamptz',
   }, plans.map((p) => ({
@@ -214,7 +203,7 @@ export async function seedDemoSupport(db: DbOrTx, schoolId: number, today: strin
     starts_on: p.doc.startsOn, ends_on: p.doc.endsOn, decided_on: p.decidedOn, created_by: p.by.id, created_at: `${day(p.at)}T09:00:00Z`,
     updated_by: p.by.id, updated_at: `${day(p.status === 'closed' ? -150 : p.at + 1)}T15:00:00Z`,
   })));
-  await insertAll(db, 'support_plan_pupils', { plan_id: 'int', pupil_id: 'int' }, plans.flatMap((p) => p.pupils.map((x) => ({ plan_id: p.id, pupil_id: x.id }))));
+  await bulkInsert(db, 'support_plan_pupils', { plan_id: 'int', pupil_id: 'int' }, plans.flatMap((p) => p.pupils.map((x) => ({ plan_id: p.id, pupil_id: x.id }))));
 
   // ---- Published versions (the hash covers title + doc, as the publish route computes it) ----
   const versions = [
@@ -223,8 +212,8 @@ export async function seedDemoSupport(db: DbOrTx, schoolId: number, today: strin
     { id: seq.versions[2], plan: plans[2], number: 1, doc: oppDoc as SupportPlanDoc, at: -80 },
     { id: seq.versions[3], plan: plans[3], number: 1, doc: closedBase as SupportPlanDoc, at: -248 },
     { id: seq.versions[4], plan: plans[3], number: 2, doc: closedDoc as SupportPlanDoc, at: -152 },
-  ].map((v) => ({ ...v, hash: hashOf(v.plan.title, v.doc) }));
-  await insertAll(db, 'support_plan_versions', {
+  ].map((v) => ({ ...v, hash: contentHash(v.plan.title, v.doc) }));
+  await bulkInsert(db, 'support_plan_versions', {
     id: 'int', plan_id: 'int', number: 'int', title: 'text', doc: 'jsonb', content_hash: 'text', published_by: 'int', published_by_name: 'text', published_at: 'timestamptz',
   }, versions.map((v) => ({
     id: v.id, plan_id: v.plan.id, number: v.number, title: v.plan.title, doc: v.doc, content_hash: v.hash,
@@ -251,7 +240,7 @@ export async function seedDemoSupport(db: DbOrTx, schoolId: number, today: strin
   respond(versions[2], oppPupil, 'first', 'comment', -74, 'Fijn dat er een eigen leerlijn komt; wij willen graag weten hoe we thuis kunnen helpen.');
   respond(versions[3], closedPupil, 'first', 'agree', -246);
   respond(versions[4], closedPupil, 'first', 'agree', -149);
-  await insertAll(db, 'support_plan_responses', {
+  await bulkInsert(db, 'support_plan_responses', {
     plan_id: 'int', version_id: 'int', pupil_id: 'int', guardian_id: 'int', guardian_name: 'text', kind: 'text', statement: 'text', method: 'text',
     content_hash: 'text', signed_on: 'date', recorded_by: 'int', recorded_by_name: 'text', recorded_at: 'timestamptz',
   }, responses);
@@ -267,15 +256,15 @@ export async function seedDemoSupport(db: DbOrTx, schoolId: number, today: strin
     { plan: trioId, on: -32, purpose: 'start', participants: 'ouders van de leerlingen (per gezin); groepsleerkracht', subject: 'Start handelingsplan tafels',
       agreements: 'Thuis vijf minuten per dag tafels oefenen.', schoolView: 'Extra automatiseren is nodig voor de rest van het rekenprogramma.', parentView: 'Ouders oefenen mee.', by: teacher.id },
   ];
-  await insertAll(db, 'support_plan_meetings', {
+  await bulkInsert(db, 'support_plan_meetings', {
     plan_id: 'int', held_on: 'date', purpose: 'text', participants: 'text', subject: 'text', agreements: 'text', school_view: 'text', parent_view: 'text', created_by: 'int',
   }, meetings.map((m) => ({ plan_id: m.plan, held_on: day(m.on), purpose: m.purpose, participants: m.participants, subject: m.subject, agreements: m.agreements, school_view: m.schoolView, parent_view: m.parentView, created_by: m.by })));
-  await insertAll(db, 'support_plan_notes', { plan_id: 'int', noted_on: 'date', text: 'text', author_id: 'int', author_name: 'text' }, [
+  await bulkInsert(db, 'support_plan_notes', { plan_id: 'int', noted_on: 'date', text: 'text', author_id: 'int', author_name: 'text' }, [
     { plan_id: trioId, noted_on: day(-14), text: 'Tafelspel werkt goed; de tafel van 7 en 8 blijft lastig voor twee leerlingen.', author_id: teacher.id, author_name: teacher.name },
     { plan_id: oppId, noted_on: day(-40), text: 'RT-sessies lopen volgens plan; rekenen met geld spreekt erg aan.', author_id: ib.id, author_name: ib.name },
   ]);
 
-  await insertAll(db, 'support_levels', {
+  await bulkInsert(db, 'support_levels', {
     school_id: 'int', pupil_id: 'int', level: 'text', starts_on: 'date', ends_on: 'date', reason: 'text', question: 'text', decided_by: 'int',
     decided_by_name: 'text', meeting: 'text', consent_on: 'date', consent_note: 'text', created_by: 'int',
   }, levels);
