@@ -218,3 +218,56 @@ export function homeFor(grants: readonly RoleGrant[]): 'teacher' | 'care' | 'par
 
 /** Roles for which a school may make two-factor login compulsory. */
 export const CARE_ROLES: readonly Role[] = ['care_coordinator', 'director', 'teacher', 'mentor', 'subject_teacher'];
+
+// ---- Meetings (issue 6) ----
+
+/** Facts about how a user stands to one meeting, gathered by the server (access/meetings.ts). */
+export interface MeetingRelation {
+  schoolId: number;
+  boardId: number;
+  kind: 'groupDiscussion' | 'pupilDiscussion' | 'careTeam' | 'bilateral';
+  /** Listed as a staff participant. */
+  participant: boolean;
+  /** Listed as a parent participant (a parent account). */
+  parentParticipant: boolean;
+  /** Chair or minute-taker of the meeting. */
+  runs: boolean;
+  /** On the staff of the meeting's group (groepsbespreking), this school year. */
+  groupStaff: boolean;
+}
+
+/**
+ * meeting.view: the meeting itself (date, agenda headings, participants, minutes, actions) — the care coordinator and the
+ * director, its staff participants, chair and minute-taker, and for a groepsbespreking the group's staff. A pupil's case
+ * inside it is decided per pupil (pupil.viewCare), never by the meeting. A parent participant sees only what
+ * is published to them (pupil.viewPublished), not the meeting page.
+ * meeting.edit: details, agenda, participants, minutes, actions — the care coordinator, the chair and the minute-taker.
+ * meeting.contribute: hand in a question, propose a pupil (who must also have pupil.editCare on that pupil) — anyone who
+ * may view the meeting, except the director and the board who watch but do not take part unless listed.
+ */
+export type MeetingAction = 'meeting.view' | 'meeting.edit' | 'meeting.contribute';
+
+export function decideMeeting(actor: Actor, action: MeetingAction, rel: MeetingRelation): Decision {
+  const roles = schoolRoles(actor, rel.schoolId);
+  if (roles.size === 0) return deny('no_role_at_school');
+  const staffRole = roles.has('teacher') || roles.has('mentor') || roles.has('subject_teacher') || roles.has('care_coordinator') || roles.has('director');
+  if (roles.has('care_coordinator')) return allow('care_coordinator');
+  if (action === 'meeting.edit') return staffRole && rel.runs ? allow('runs_meeting') : deny('not_running_meeting');
+  const involved = staffRole && (rel.runs ? 'runs_meeting' : rel.participant ? 'participant' : rel.groupStaff && rel.kind === 'groupDiscussion' ? 'group_staff' : null);
+  if (involved) return allow(involved);
+  if (action === 'meeting.view' && roles.has('director')) return allow('director');
+  return deny('not_involved');
+}
+
+/**
+ * Scheduling a meeting: the care coordinator any meeting of the school; a mentor or teacher the groepsbespreking of a
+ * group they are on the staff of (seed 003: the mentor plans and leads it).
+ */
+export function decideMeetingSchedule(actor: Actor, schoolId: number, kind: MeetingRelation['kind'], groupStaffKinds: readonly string[]): Decision {
+  const roles = schoolRoles(actor, schoolId);
+  if (roles.has('care_coordinator')) return allow('care_coordinator');
+  if (kind === 'groupDiscussion' && (
+    (groupStaffKinds.includes('mentor') && roles.has('mentor')) ||
+    (groupStaffKinds.includes('teacher') && roles.has('teacher')))) return allow('group_staff');
+  return deny('not_allowed_to_schedule');
+}

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { LEVEL_SCALES, normalizeLevel } from '../assessments/scales';
 import { defaultGroupCycleSettings, groupCycleSettingsSchema, readGroupCycleSettings } from '../group-cycle/settings';
 import { defaultSupportSettings, readSupportSettings, supportSettingsSchema } from '../support/settings';
+import { defaultMeetingSettings, meetingSettingsSchema, readMeetingSettings } from '../meetings/settings';
+import { calendarSettingsSchema, defaultCalendarSettings, readCalendarSettings } from '../calendar/settings';
 
 /**
  * A school's own way of working. Every capability adds its settings here, with a default that
@@ -27,6 +29,10 @@ export const schoolSettingsSchema = z.object({
   groupCycle: groupCycleSettingsSchema,
   /** Individual support: level model, handelingsplan term, OPP deadlines, OPP candidates, reminders (support/settings.ts). */
   support: supportSettingsSchema,
+  /** Meetings: the care-team name, default durations, leerlingbespreking rota, parents informed, consent (meetings/settings.ts). */
+  meetings: meetingSettingsSchema,
+  /** The care calendar: template (per seed), holidays, date rules (calendar/settings.ts). */
+  calendar: calendarSettingsSchema,
 });
 export type SchoolSettings = z.infer<typeof schoolSettingsSchema>;
 
@@ -38,6 +44,8 @@ export function defaultSchoolSettings(sector: 'po' | 'vo'): SchoolSettings {
     resultNorm: { scale: 'IV', level: 'III', percent: 75 },
     groupCycle: defaultGroupCycleSettings(sector),
     support: defaultSupportSettings(sector),
+    meetings: defaultMeetingSettings(sector),
+    calendar: defaultCalendarSettings(sector),
   };
 }
 
@@ -58,6 +66,14 @@ export function readSchoolSettings(sector: 'po' | 'vo', stored: unknown): School
     if (key === 'support') {
       // Also composite: a bad level label keeps the school's handelingsplan term and reminder days.
       out[key] = readSupportSettings(sector, given[key]);
+      continue;
+    }
+    if (key === 'meetings') {
+      out[key] = readMeetingSettings(sector, given[key]);
+      continue;
+    }
+    if (key === 'calendar') {
+      out[key] = readCalendarSettings(sector, given[key]);
       continue;
     }
     const parsed = (field as z.ZodType).safeParse(given[key]);

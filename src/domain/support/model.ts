@@ -277,6 +277,8 @@ export interface PlanFinding {
 export const TASK_KINDS = [
   'evaluationDue', 'planExpiring', 'oppDeadline', 'oppYearlyEvaluation', 'signaturesOutstanding', 'levelCap',
   'levelConsentMissing', 'oppCandidate', 'signatureRequested',
+  // Meetings (issue 6, domain/meetings/tasks.ts)
+  'meetingAction', 'meetingPreparation', 'minutesDue', 'parentsToInform', 'consentMissing', 'parentPartRequested',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -290,6 +292,9 @@ export interface Task {
   overdue: boolean;
   params: Record<string, string | number>;
   message: string;
+  /** Meeting tasks: the meeting (and action) the task links to. */
+  meetingId?: number | null;
+  actionId?: number | null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -500,3 +500,212 @@ export const supportPlanNotes = pgTable('support_plan_notes', {
   authorName: text('author_name').notNull(),
   createdAt: createdAt(),
 }, (t) => [index('support_plan_notes_plan_idx').on(t.planId, t.notedOn)]);
+
+// ---- Meetings and the care calendar (issue 6) ----
+
+/**
+ * An item of the school's care calendar (jaarplanning / toetskalender) that is not a meeting: test weeks, analysis,
+ * report weeks, parent talks, deadlines, PO→VO dates. Meetings live in `meetings` and join the calendar when it is read.
+ */
+export const calendarEvents = pgTable('calendar_events', {
+  id: serial('id').primaryKey(),
+  schoolId: integer('school_id').notNull().references(() => schools.id),
+  schoolYearId: integer('school_year_id').notNull().references(() => schoolYears.id, { onDelete: 'cascade' }),
+  /** CALENDAR_EVENT_KINDS in domain/calendar/model.ts. */
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  startsOn: date('starts_on').notNull(),
+  endsOn: date('ends_on').notNull(),
+  /** A test week or deadline for one group; null = the whole school (or `grades`). */
+  groupId: integer('group_id').references(() => groups.id, { onDelete: 'cascade' }),
+  /** The grades (groep / leerjaar) it is for; empty = all. */
+  grades: smallint('grades').array().notNull().default(sql`'{}'::smallint[]`),
+  instrumentId: integer('instrument_id').references(() => instruments.id, { onDelete: 'set null' }),
+  /** The test's domain (DOMAINS of assessments), for the date rules (seed 002: no reading test on a Monday). */
+  domain: text('domain'),
+  /** Who sees it: all staff, only the care roles (care coordinator, director), or also parents. */
+  audience: text('audience', { enum: ['staff', 'care', 'everyone'] }).notNull().default('staff'),
+  /** The template item it was generated from (re-generating replaces untouched items of the same key). */
+  templateKey: text('template_key'),
+  /** Set once a user changed the generated item: re-generating leaves it alone. */
+  edited: boolean('edited').notNull().default(false),
+  note: text('note').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+}, (t) => [
+  index('calendar_events_school_idx').on(t.schoolId, t.startsOn),
+  check('calendar_events_dates_ck', sql`${t.endsOn} >= ${t.startsOn}`),
+]);
+
+/** A user's private iCalendar feed: the URL carries a random token, stored hashed; a new token revokes the old one. */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  userId: integer('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull(),
+  createdAt: createdAt(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+}, (t) => [uniqueIndex('calendar_feeds_token_uq').on(t.tokenHash)]);
+
+/**
+ * A meeting of the care structure: groepsbespreking (per group), leerlingbespreking, care-team meeting (zorgteam, SOT,
+ * MDO, IZO, ZAT: the name is a school setting) or bilateraal overleg. Pupils are discussed in `meeting_cases`.
+ */
+export const meetings = pgTable('meetings', {
+  id: serial('id').primaryKey(),
+  schoolId: integer('school_id').notNull().references(() => schools.id),
+  schoolYearId: integer('school_year_id').notNull().references(() => schoolYears.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['groupDiscussion', 'pupilDiscussion', 'careTeam', 'bilateral'] }).notNull(),
+  title: text('title').notNull(),
+  heldOn: date('held_on').notNull(),
+  /** Local time 'HH:MM', or null (time not set yet). */
+  startsAt: text('starts_at'),
+  durationMinutes: smallint('duration_minutes').notNull(),
+  location: text('location').notNull().default(''),
+  /** The group of a groepsbespreking. */
+  groupId: integer('group_id').references(() => groups.id, { onDelete: 'cascade' }),
+  /** The care period a groepsbespreking closes (its evaluation) and opens. */
+  periodId: integer('period_id').references(() => carePeriods.id, { onDelete: 'set null' }),
+  chairId: integer('chair_id').references(() => users.id, { onDelete: 'set null' }),
+  minuteTakerId: integer('minute_taker_id').references(() => users.id, { onDelete: 'set null' }),
+  /** planned → held (minutes being written) → closed (minutes final, read-only); cancelled. */
+  status: text('status', { enum: ['planned', 'held', 'closed', 'cancelled'] }).notNull().default('planned'),
+  /** The agenda items (AgendaItem[]); their data points are computed when the agenda is read. */
+  agenda: jsonb('agenda').notNull().default([]),
+  /** The preparation checklist (Bijlage 17): per item key, done + bespreekpunt. */
+  preparation: jsonb('preparation').notNull().default({}),
+  /** The verslag: per field key (Bijlage 16 for a groepsbespreking), text. */
+  minutes: jsonb('minutes').notNull().default({}),
+  templateKey: text('template_key'),
+  edited: boolean('edited').notNull().default(false),
+  version: integer('version').notNull().default(1),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('meetings_school_idx').on(t.schoolId, t.heldOn), index('meetings_group_idx').on(t.groupId)]);
+
+/** Who takes part: staff (a user), externals (name + organisation, no login) and parents. */
+export const meetingParticipants = pgTable('meeting_participants', {
+  id: serial('id').primaryKey(),
+  meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['staff', 'external', 'parent'] }).notNull(),
+  userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  organisation: text('organisation').notNull().default(''),
+  /** Function: orthopedagoog, GGD-jeugdarts, leerplichtambtenaar, mentor, ... */
+  role: text('role').notNull().default(''),
+  attendance: text('attendance', { enum: ['invited', 'present', 'absent'] }).notNull().default('invited'),
+}, (t) => [
+  index('meeting_participants_meeting_idx').on(t.meetingId),
+  index('meeting_participants_user_idx').on(t.userId),
+  check('meeting_participants_user_ck', sql`(${t.kind} = 'external') = (${t.userId} is null)`),
+]);
+
+/** Questions and support needs teachers hand in before a meeting (seed 003 5.1: "docenten kunnen vooraf vragen indienen"). */
+export const meetingQuestions = pgTable('meeting_questions', {
+  id: serial('id').primaryKey(),
+  meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['question', 'supportNeed'] }).notNull(),
+  text: text('text').notNull(),
+  authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+  authorName: text('author_name').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('meeting_questions_meeting_idx').on(t.meetingId)]);
+
+/**
+ * A pupil discussed in a meeting (a leerlingbespreking case, a care-team registration): the school part, the parents'
+ * part, whether parents were informed before and after, the outcome. Visible per pupil through the access policy.
+ */
+export const meetingCases = pgTable('meeting_cases', {
+  id: serial('id').primaryKey(),
+  meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  pupilId: integer('pupil_id').notNull().references(() => pupils.id, { onDelete: 'cascade' }),
+  /** A case to discuss, or an announcement only (seed 002: "mededeling"). */
+  kind: text('kind', { enum: ['discussion', 'announcement'] }).notNull().default('discussion'),
+  proposedBy: integer('proposed_by').references(() => users.id, { onDelete: 'set null' }),
+  proposedByName: text('proposed_by_name').notNull(),
+  /** The begeleidingsvraag (support question of the teacher/mentor). */
+  question: text('question').notNull(),
+  /** The school part of the form, per field key. */
+  form: jsonb('form').notNull().default({}),
+  /** The parents' part (hulpvraag ouders, home situation, ...), per field key. */
+  parentPart: jsonb('parent_part').notNull().default({}),
+  /** Parents asked to fill in their part in the portal. */
+  parentPartRequested: boolean('parent_part_requested').notNull().default(false),
+  parentPartBy: text('parent_part_by').notNull().default(''),
+  parentPartOn: date('parent_part_on'),
+  /** Parents informed before the meeting: yes / no (with the reason: seed 003 allows it only for the pupil's safety). */
+  parentsInformed: text('parents_informed', { enum: ['yes', 'no'] }),
+  parentsInformedOn: date('parents_informed_on'),
+  notInformedReason: text('not_informed_reason').notNull().default(''),
+  /** Parents told the outcome after the meeting. */
+  parentsToldOn: date('parents_told_on'),
+  /** The outcome, per field key (agreements, follow-up; Bijlage 22 for a care-team meeting). */
+  outcome: jsonb('outcome').notNull().default({}),
+  /** Follow-up decided: FOLLOW_UPS of domain/meetings/model.ts. */
+  followUp: text('follow_up').array().notNull().default(sql`'{}'::text[]`),
+  caseManagerId: integer('case_manager_id').references(() => users.id, { onDelete: 'set null' }),
+  /** The agreements shown to the parents in the portal. */
+  publishedToParents: boolean('published_to_parents').notNull().default(false),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('meeting_cases_uq').on(t.meetingId, t.pupilId), index('meeting_cases_pupil_idx').on(t.pupilId)]);
+
+/**
+ * The parents' written consent to discuss the pupil with externals (seed 002 level 4; seed 003 Bijlage 20 and 6.3.1):
+ * who gave it, when, for what, digital or on paper. A withdrawal is a new row; the latest row counts.
+ */
+export const meetingConsents = pgTable('meeting_consents', {
+  id: serial('id').primaryKey(),
+  caseId: integer('case_id').notNull().references(() => meetingCases.id, { onDelete: 'cascade' }),
+  pupilId: integer('pupil_id').notNull().references(() => pupils.id, { onDelete: 'cascade' }),
+  decision: text('decision', { enum: ['given', 'refused', 'withdrawn'] }).notNull(),
+  /** What the consent covers (which externals, for what). */
+  scope: text('scope').notNull().default(''),
+  givenByName: text('given_by_name').notNull(),
+  guardianId: integer('guardian_id').references(() => users.id, { onDelete: 'set null' }),
+  method: text('method', { enum: ['digital', 'paper'] }).notNull(),
+  givenOn: date('given_on').notNull(),
+  recordedBy: integer('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+  recordedByName: text('recorded_by_name').notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('meeting_consents_case_idx').on(t.caseId, t.id)]);
+
+/** A decision's action: owner, due date, done when and by whom. Feeds "Mijn taken" and the overdue board. */
+export const meetingActions = pgTable('meeting_actions', {
+  id: serial('id').primaryKey(),
+  schoolId: integer('school_id').notNull().references(() => schools.id),
+  meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  caseId: integer('case_id').references(() => meetingCases.id, { onDelete: 'cascade' }),
+  /** The case's pupil (copied), or null for an action about the group. */
+  pupilId: integer('pupil_id').references(() => pupils.id, { onDelete: 'cascade' }),
+  /** The decision (besluit) the action carries out. */
+  decision: text('decision').notNull().default(''),
+  description: text('description').notNull(),
+  ownerId: integer('owner_id').notNull().references(() => users.id),
+  dueOn: date('due_on').notNull(),
+  doneAt: timestamp('done_at', { withTimezone: true }),
+  doneBy: integer('done_by').references(() => users.id, { onDelete: 'set null' }),
+  doneByName: text('done_by_name').notNull().default(''),
+  doneNote: text('done_note').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+}, (t) => [
+  index('meeting_actions_owner_idx').on(t.ownerId, t.dueOn).where(sql`${t.doneAt} is null`),
+  index('meeting_actions_school_idx').on(t.schoolId, t.dueOn),
+  index('meeting_actions_meeting_idx').on(t.meetingId),
+]);
+
+/** In-app notifications. They say *that* something waits (kind + params + link), never pupil content. */
+export const notifications = pgTable('notifications', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  schoolId: integer('school_id').references(() => schools.id),
+  kind: text('kind').notNull(),
+  params: jsonb('params').notNull().default({}),
+  link: text('link').notNull(),
+  createdAt: createdAt(),
+  readAt: timestamp('read_at', { withTimezone: true }),
+}, (t) => [index('notifications_user_idx').on(t.userId, t.id)]);
