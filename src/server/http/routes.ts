@@ -3,6 +3,7 @@ import { assessmentRoutes } from '../assessments/routes';
 import { authRoutes } from '../auth/routes';
 import { groupCycleRoutes } from '../group-cycle/routes';
 import { groupRoutes } from '../groups/routes';
+import { notificationRoutes } from '../notifications/routes';
 import { schoolRoutes } from '../school/routes';
 import { studentRoutes } from '../students/routes';
 import { supportRoutes } from '../support/routes';
@@ -18,4 +19,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(groupCycleRoutes);
   await app.register(supportRoutes);
   await app.register(supportReportRoutes);
+  await app.register(notificationRoutes);
 }

@@ -1,11 +1,13 @@
 // The frame of every page: skip link, header (brand, language, user, logout), role-based menu, main.
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../shared/session';
 import { Loading } from '../shared/components';
 import { navigation } from './nav';
 import { loadCatalogues, useCatalogues } from '../i18n';
+import { api } from '../shared/api';
+import { NOTIFICATIONS_CHANGED } from '../notifications/events';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -17,6 +19,41 @@ function LanguageSwitch() {
     <button type="button" className="button ghost lang-switch" lang={other} onClick={() => void setLanguage(other)}>
       {t('layout.otherLanguage')}
     </button>
+  );
+}
+
+/** "Meldingen" with the unread count; read again on every navigation and when a page changed the notifications. */
+function NotificationsLink() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const location = useLocation();
+  const [unread, setUnread] = useState(0);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const bump = () => setTick((n) => n + 1);
+    window.addEventListener(NOTIFICATIONS_CHANGED, bump);
+    return () => window.removeEventListener(NOTIFICATIONS_CHANGED, bump);
+  }, []);
+  const loggedIn = !!me && me.mfa !== 'setup_required';
+  useEffect(() => {
+    if (!loggedIn) return;
+    const controller = new AbortController();
+    api.get<{ unread: number }>('/api/notifications/count', { signal: controller.signal })
+      .then((c) => setUnread(c.unread))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [loggedIn, location.pathname, tick]);
+  if (!loggedIn) return null;
+  return (
+    <Link className="header-notifications" to="/meldingen">
+      {t('layout.notifications')}
+      {unread > 0 ? (
+        <span className="count-badge">
+          <span aria-hidden="true">{unread}</span>
+          <span className="visually-hidden">{t('layout.notificationsUnread', { count: unread })}</span>
+        </span>
+      ) : null}
+    </Link>
   );
 }
 
@@ -115,6 +152,7 @@ export function Layout() {
         </div>
         <div className="header-tools">
           <LanguageSwitch />
+          <NotificationsLink />
           <UserMenu />
         </div>
       </header>

@@ -25,6 +25,7 @@ const home = () => import('./HomePage');
 const assessments = () => import('../assessments/pages');
 const groupCycle = () => import('../group-cycle/pages');
 const support = () => import('../support/pages');
+const notifications = () => import('../notifications/pages');
 
 const LoginPage = page(auth, (m) => m.LoginPage, true);
 const ForgotPasswordPage = page(auth, (m) => m.ForgotPasswordPage, true);
@@ -59,6 +60,7 @@ const ParentPlansPage = page(support, (m) => m.ParentPlansPage);
 const ParentPlanPage = page(support, (m) => m.ParentPlanPage);
 const SupportOverviewPage = page(support, (m) => m.SupportOverviewPage);
 const TasksPage = page(support, (m) => m.TasksPage);
+const NotificationsPage = page(notifications, (m) => m.NotificationsPage);
 
 function SessionUnavailable() {
   const { t } = useTranslation();
@@ -166,6 +168,7 @@ export const router = createBrowserRouter([
           { path: 'leerlingen/:id/gedeelde-plannen/:planId', element: <ParentPlanPage /> },
           { path: 'ondersteuning', element: <SupportOverviewPage /> },
           { path: 'taken', element: <TasksPage /> },
+          { path: 'meldingen', element: <NotificationsPage /> },
           { path: 'resultaten/import', element: <ImportPage /> },
           { path: 'resultaten/trend', element: <TrendPage /> },
           { path: 'resultaten/toetsen', element: <InstrumentsPage /> },

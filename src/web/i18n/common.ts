@@ -28,6 +28,8 @@ export const nl = {
     loggedInAs: 'Ingelogd als',
     logout: 'Uitloggen',
     otherLanguage: 'English',
+    notifications: 'Meldingen',
+    notificationsUnread: '{{count}} ongelezen',
   },
   nav: {
     home: 'Start',
@@ -138,6 +140,8 @@ export const en: Messages<typeof nl> = {
     loggedInAs: 'Logged in as',
     logout: 'Log out',
     otherLanguage: 'Nederlands',
+    notifications: 'Notifications',
+    notificationsUnread: '{{count}} unread',
   },
   nav: {
     home: 'Home',

@@ -11,6 +11,7 @@ import * as groupCycle from './groupCycle';
 import * as groupPlan from './groupPlan';
 import * as support from './support';
 import * as supportPortal from './supportPortal';
+import * as notifications from './notifications';
 
 export const restNl = {
   account: account.nl,
@@ -23,6 +24,7 @@ export const restNl = {
   groupPlan: groupPlan.nl,
   support: support.nl,
   supportPortal: supportPortal.nl,
+  notifications: notifications.nl,
 };
 
 export const restEn: Messages<typeof restNl> = {
@@ -36,4 +38,5 @@ export const restEn: Messages<typeof restNl> = {
   groupPlan: groupPlan.en,
   support: support.en,
   supportPortal: supportPortal.en,
+  notifications: notifications.en,
 };

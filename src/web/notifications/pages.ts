@@ -1,0 +1,2 @@
+// Notifications (meldingen), one chunk (see app/router.tsx).
+export { NotificationsPage } from './NotificationsPage';
