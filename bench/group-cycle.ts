@@ -36,6 +36,7 @@ import { sql } from 'drizzle-orm';
 import { seedDemoResults } from '../src/server/assessments/demo';
 import { gradeHistories, loadRules, RESULT_COLUMNS, resultPoints } from '../src/server/assessments/repo';
 import { evaluateSignals } from '../src/domain/assessments/signals';
+import { overviewStamp, overviewStampQuery } from '../src/server/group-cycle/overview-cache';
 import { cycleSchool, overviewDomains, overviewLines, overviewRow, overviewView, previousLines, resultsAndSignals } from '../src/server/group-cycle/repo';
 import { groupInfo } from '../src/server/groups/repo';
 import { intArray, migrate, openDatabase, rows } from '../src/server/db/client';
@@ -190,6 +191,24 @@ async function breakdown(db: Parameters<typeof overviewView>[0], overviewId: num
     previousLines: await time(() => previousLines(db, ids, o.form, o.subject, '2026-08-01')),
     overviewLines: await time(() => overviewLines(db, o.id)),
     jsonStringify: await time(() => JSON.stringify(out)),
+    // The cached read (overview-cache.ts): the fingerprint statement that decides whether the stored body still holds.
+    overviewStamp: await time(() => overviewStamp(db, o.id, TODAY)),
+    overviewStampExplain: await (async () => {
+      const [e] = await rows<{ 'QUERY PLAN': [{ 'Planning Time': number; 'Execution Time': number; Plan: Record<string, unknown> }] }>(db,
+        sql`explain (analyze, buffers, format json) ${overviewStampQuery(o.id, TODAY)}`);
+      const plan = e['QUERY PLAN'][0];
+      // The slowest scans: where the fingerprint's time goes.
+      const scans: { node: string; ms: number; rows: number }[] = [];
+      const walk = (n: Record<string, unknown>) => {
+        if (String(n['Node Type']).includes('Scan') && !String(n['Node Type']).startsWith('CTE')) {
+          scans.push({ node: `${n['Node Type']} on ${n['Relation Name']}${n['Index Name'] ? ` (${n['Index Name']})` : ''}`, ms: Number(n['Actual Total Time']), rows: Number(n['Actual Rows']) });
+        }
+        for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? []) walk(c);
+      };
+      walk(plan.Plan);
+      scans.sort((a, b) => b.ms - a.ms);
+      return { planningMs: plan['Planning Time'], executionMs: plan['Execution Time'], slowest: scans.slice(0, 6) };
+    })(),
     pointsPerRead: [...points.values()].reduce((a, l) => a + l.length, 0),
     rules: rules.length,
     bytes: { total: json.length, signals: signalsJson.length, results: resultsJson.length, previous: previousJson.length },
@@ -341,7 +360,9 @@ async function main() {
     overview: new Target('GET /api/group-overviews/{id}', [`/api/group-overviews/${overview.id}`], newTally()),
     plan: new Target('GET /api/group-plans/{id}', [`/api/group-plans/${plan.id}`], newTally()),
   };
-  const one = await KeepAliveConnection.open(base, headers);
+  // The reads ask for gzip as every browser does (Accept-Encoding); the overview answers it compressed.
+  const readHeaders = { ...headers, 'accept-encoding': 'gzip, deflate, br' };
+  const one = await KeepAliveConnection.open(base, readHeaders);
   // Check the shape once (counted in the tallies: these reads are audited too).
   const shape: Record<string, unknown> = {};
   for (const k of ['overview', 'plan'] as const) {
@@ -349,16 +370,18 @@ async function main() {
     const r = await one.get(p);
     targets[k].tally.ok += r.status === 200 ? 1 : 0;
     if (r.status !== 200) throw new Error(`GET ${p} → ${r.status}: ${r.body.toString().slice(0, 300)}`);
-    const body = JSON.parse(r.body.toString());
+    // A gzip body (magic 1f 8b) is unpacked for the shape; `wireBytes` is what went over the socket.
+    const json = r.body[0] === 0x1f && r.body[1] === 0x8b ? zlib.gunzipSync(r.body) : r.body;
+    const body = JSON.parse(json.toString());
     if (k === 'overview') {
       const lines = body.lines as { results: unknown[]; signals: unknown[]; previous: unknown }[];
       if (lines.length !== CFG.groupSize) throw new Error(`overview has ${lines.length} lines, want ${CFG.groupSize}`);
       shape.overview = {
-        bytes: r.body.length, lines: lines.length, instruments: (body.instruments as unknown[]).length,
+        bytes: json.length, wireBytes: r.body.length, lines: lines.length, instruments: (body.instruments as unknown[]).length,
         resultCells: lines.reduce((a, l) => a + l.results.length, 0), signals: lines.reduce((a, l) => a + l.signals.length, 0),
       };
     } else {
-      shape.plan = { bytes: r.body.length, pupils: (body.pupils as unknown[]).length, rows: (body.doc.rows as unknown[]).length };
+      shape.plan = { bytes: json.length, wireBytes: r.body.length, pupils: (body.pupils as unknown[]).length, rows: (body.doc.rows as unknown[]).length };
     }
   }
   log(`responses: ${JSON.stringify(shape)}`);
@@ -375,7 +398,7 @@ async function main() {
     log(`1 conn ${k}: median ${res.medianMs} ms, p95 ${res.p95Ms} ms, p99 ${res.p99Ms} ms (${latency[k].profile.statementsPerRequest} statements/req, ` +
       `server ${latency[k].profile.cpuMsPerRequest.server} ms + pg ${latency[k].profile.cpuMsPerRequest.postgres} ms CPU/req)`);
   }
-  const many = await Promise.all(Array.from({ length: CFG.connections }, () => KeepAliveConnection.open(base, headers)));
+  const many = await Promise.all(Array.from({ length: CFG.connections }, () => KeepAliveConnection.open(base, readHeaders)));
   let s0: ServerStats | null = null;
   let c0: CpuSnapshot | null = null;
   let statsPromise: Promise<void> | null = null;
@@ -433,7 +456,7 @@ async function main() {
   ];
   const git = gitInfo();
   const kb = (b: number) => `${(b / 1000).toFixed(1)} kB`;
-  const o = shape.overview as { bytes: number; instruments: number; resultCells: number; signals: number };
+  const o = shape.overview as { bytes: number; wireBytes: number; instruments: number; resultCells: number; signals: number };
   const pl = shape.plan as { bytes: number };
   const prof = (p: ReturnType<typeof phaseProfile>) => `${p.statementsPerRequest} | ${p.cpuMsPerRequest.server} / ${p.cpuMsPerRequest.postgres} / ${p.cpuMsPerRequest.client} ms`;
   const out = [
@@ -444,7 +467,7 @@ async function main() {
       `Group: ${school.name} groep ${group.name} (${current.start}-${current.start + 1}), ${group.n} generated pupils + ${CFG.groupSize - group.n} added = ${CFG.groupSize}; ` +
       `their results: **${data.group_results}** over ${CFG.years} school years (${data.per_year}), ${data.instruments} instruments.`, '',
     `Overview of period "${period.name}" (vakoverstijgend): created through the API in ${createOverviewMs} ms, its plan in ${createPlanMs} ms. ` +
-      `Response: ${o.bytes} B, ${o.instruments} instrument columns, ${o.resultCells} result cells, ${o.signals} signals; plan response ${pl.bytes} B.`, '',
+      `Response: ${o.bytes} B (${o.wireBytes} B on the wire), ${o.instruments} instrument columns, ${o.resultCells} result cells, ${o.signals} signals; plan response ${pl.bytes} B.`, '',
     `| endpoint | median, 1 conn | p95, 1 conn | req/s, ${CFG.connections} conns | p50 / p95 / p99 under load | statements/req | CPU/req server / pg / client (1 conn) |`,
     '|---|---|---|---|---|---|---|',
     `| ${targets.overview.name} | ${latency.overview.medianMs} ms | ${latency.overview.p95Ms} ms | ${throughput.rps} | ${throughput.p50Ms} / ${throughput.p95Ms} / ${throughput.p99Ms} ms | ${prof(latency.overview.profile)} |`,

@@ -2,7 +2,7 @@
 // Keep to PostgreSQL 15 SQL: PGlite is PostgreSQL 18, production may be 15.
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, check, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, smallint, text,
+  bigint, bigserial, boolean, check, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, smallint, text,
   timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
@@ -266,6 +266,15 @@ export const results = pgTable('results', {
   uniqueIndex('results_key_uq').on(t.pupilId, t.instrumentId, t.schoolYearId, t.moment),
   index('results_instrument_year_moment_idx').on(t.instrumentId, t.schoolYearId, t.moment),
 ]);
+
+/**
+ * A counter per pupil that every insert, update and delete of the pupil's results raises (statement triggers in
+ * migration 0008). The groepsoverzicht cache fingerprints results through it instead of reading every result row.
+ */
+export const pupilResultStamps = pgTable('pupil_result_stamps', {
+  pupilId: integer('pupil_id').primaryKey(),
+  stamp: bigint('stamp', { mode: 'number' }).notNull(),
+});
 
 /** A school's signalling rule (signalering): which results mark a pupil for attention or enrichment. */
 export const signalRules = pgTable('signal_rules', {
