@@ -24,6 +24,7 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      '/ical': { target: 'http://127.0.0.1:3000', changeOrigin: false },
     },
   },
 });

@@ -1,0 +1,2 @@
+// The care calendar (jaarplanning / toetskalender) page, loaded as one chunk (see app/router.tsx).
+export { CalendarPage } from './CalendarPage';
