@@ -2,19 +2,25 @@
 import { z } from 'zod';
 import type { MeetingSettings } from './model';
 
+const minutes = (min: number, max: number) =>
+  z.number({ message: `Vul een aantal minuten in (${min} tot ${max}).` }).int(`Vul hele minuten in (${min} tot ${max}).`)
+    .min(min, `Minstens ${min} minuten.`).max(max, `Hoogstens ${max} minuten.`);
+
 export const meetingSettingsSchema = z.object({
-  careTeamName: z.string().trim().min(2).max(40),
+  careTeamName: z.string().trim().min(2, 'Geef het zorgoverleg een naam van minstens 2 tekens.').max(40, 'Hoogstens 40 tekens.'),
   durations: z.object({
-    groupDiscussion: z.number().int().min(10).max(240),
-    pupilDiscussionPerCase: z.number().int().min(5).max(120),
-    careTeam: z.number().int().min(10).max(240),
-    bilateral: z.number().int().min(5).max(240),
+    groupDiscussion: minutes(10, 240),
+    pupilDiscussionPerCase: minutes(5, 120),
+    careTeam: minutes(10, 240),
+    bilateral: minutes(5, 240),
   }),
   pupilDiscussionRota: z.boolean(),
-  caseFormDaysBefore: z.number().int().min(0).max(28),
+  caseFormDaysBefore: z.number({ message: 'Vul een aantal dagen in (0 tot 28).' }).int('Vul hele dagen in (0 tot 28).')
+    .min(0, 'Vul een aantal dagen in (0 tot 28).').max(28, 'Hoogstens 28 dagen.'),
   parentsInformedRequired: z.boolean(),
   consentBeforeExternals: z.boolean(),
-  externalRoles: z.array(z.string().trim().min(2).max(60)).max(30),
+  externalRoles: z.array(z.string().trim().min(2, 'Een functie heeft minstens 2 tekens.').max(60, 'Hoogstens 60 tekens per functie.'))
+    .max(30, 'Hoogstens 30 functies.'),
 }) satisfies z.ZodType<MeetingSettings>;
 
 export function defaultMeetingSettings(sector: 'po' | 'vo'): MeetingSettings {
