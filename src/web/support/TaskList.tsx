@@ -21,8 +21,11 @@ export function taskGroup(task: Task, today: string): TaskGroup {
   return task.dueOn <= addDays(today, SOON_DAYS) ? 'soon' : 'later';
 }
 
-/** Where the task is done: a parent's plan page, the staff plan page, or the pupil's support page. */
+/** Where the task is done: a meeting, a parent's plan or discussions page, the staff plan page, or the pupil's support page. */
 export function taskHref(task: Task): string | null {
+  // Meeting tasks: a parent's input goes to the child's discussions page, everything else to the meeting.
+  if (task.kind === 'parentPartRequested') return task.pupilId !== null ? `/leerlingen/${task.pupilId}/besprekingen` : null;
+  if (task.meetingId) return `/overleg/${task.meetingId}`;
   if (task.pupilId === null) return null;
   if (task.kind === 'signatureRequested') {
     return task.planId !== null ? `/leerlingen/${task.pupilId}/gedeelde-plannen/${task.planId}` : `/leerlingen/${task.pupilId}/gedeelde-plannen`;
@@ -92,7 +95,7 @@ export function TaskList({ tasks, label }: { tasks: Task[]; label: string }) {
   return (
     <ul className="spp-task-list" aria-label={label}>
       {tasks.map((task, i) => (
-        <TaskItem key={`${task.kind}-${task.pupilId ?? ''}-${task.planId ?? ''}-${i}`} task={task} />
+        <TaskItem key={`${task.kind}-${task.pupilId ?? ''}-${task.planId ?? ''}-${task.meetingId ?? ''}-${task.actionId ?? ''}-${i}`} task={task} />
       ))}
     </ul>
   );
