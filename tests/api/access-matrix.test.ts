@@ -152,6 +152,11 @@ const PUPIL_ROUTES: Record<string, { expect: Record<Subject, Pupil[]>; call: (id
   'GET /api/pupils/:id/published-plans/:planId': { expect: VIEW_PUBLISHED, read: false, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}/published-plans/999999` }) },
   'GET /api/pupils/:id/published-plans/:planId/versions/:number/pdf': { expect: VIEW_PUBLISHED, read: false, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}/published-plans/999999/versions/1/pdf` }) },
   'POST /api/pupils/:id/published-plans/:planId/versions/:number/responses': { expect: SIGN, read: false, call: (id) => ({ method: 'POST', url: `/api/pupils/${id}/published-plans/999999/versions/1/responses`, body: { kind: 'consent', statement: '', contentHash: '0'.repeat(64) } }) },
+  // Meetings (issue 6): a pupil's discussions (staff), and what is published to parents about them.
+  'GET /api/pupils/:id/meeting-cases': { expect: VIEW_CARE, read: true, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}/meeting-cases` }) },
+  'GET /api/pupils/:id/published-cases': { expect: VIEW_PUBLISHED, read: true, call: (id) => ({ method: 'GET', url: `/api/pupils/${id}/published-cases` }) },
+  'PUT /api/pupils/:id/published-cases/:caseId/parent-part': { expect: SIGN, read: false, call: (id) => ({ method: 'PUT', url: `/api/pupils/${id}/published-cases/999999/parent-part`, body: { version: 1, parentPart: {} } }) },
+  'POST /api/pupils/:id/published-cases/:caseId/consent': { expect: SIGN, read: false, call: (id) => ({ method: 'POST', url: `/api/pupils/${id}/published-cases/999999/consent`, body: { version: 1, decision: 'given' } }) },
 };
 
 /** Every /api route and the access kind it must declare. A new route fails here until it is placed in the policy. */
@@ -189,6 +194,23 @@ const DECLARED: Record<string, string> = {
   'GET /api/group-plans/:id/checklists/:template': 'group', 'PUT /api/group-plans/:id/checklists/:template': 'group',
   // Individual support (issue 5): lists filtered pupil by pupil.
   'GET /api/support/overview': 'list', 'GET /api/tasks': 'list',
+  // Notifications (issue 6): the user's own rows, no pupil content.
+  'GET /api/notifications/count': 'user', 'GET /api/notifications': 'user', 'POST /api/notifications/read': 'user',
+  // The care calendar (issue 6): filtered by the calendar's own rules and the policy; the feed is opened by its token.
+  'GET /api/calendar': 'list', 'GET /api/calendar/preview': 'list', 'POST /api/calendar/generate': 'list',
+  'POST /api/calendar/events': 'list', 'PATCH /api/calendar/events/:id': 'list', 'DELETE /api/calendar/events/:id': 'list',
+  'GET /api/calendar/settings': 'list', 'PUT /api/calendar/settings': 'list',
+  'GET /api/calendar/feed': 'list', 'POST /api/calendar/feed': 'list', 'DELETE /api/calendar/feed': 'list',
+  // Meetings (issue 6): decided per meeting by decideMeeting, pupils' cases per pupil by the pupil policy.
+  'GET /api/meetings': 'list', 'POST /api/meetings': 'list', 'GET /api/meetings/actions': 'list',
+  'GET /api/meetings/:id': 'list', 'PATCH /api/meetings/:id': 'list', 'GET /api/meetings/:id/pdf': 'list',
+  'POST /api/meetings/:id/participants': 'list', 'PATCH /api/meetings/:id/participants/:pid': 'list',
+  'DELETE /api/meetings/:id/participants/:pid': 'list', 'POST /api/meetings/:id/questions': 'list',
+  'POST /api/meetings/:id/cases': 'list', 'PATCH /api/meetings/:id/cases/:caseId': 'list',
+  'DELETE /api/meetings/:id/cases/:caseId': 'list', 'POST /api/meetings/:id/cases/:caseId/consents': 'list',
+  'POST /api/meetings/:id/actions': 'list', 'PATCH /api/meetings/:id/actions/:actionId': 'list',
+  'GET /api/pupils/:id/meeting-cases': 'pupil', 'GET /api/pupils/:id/published-cases': 'pupil',
+  'PUT /api/pupils/:id/published-cases/:caseId/parent-part': 'pupil', 'POST /api/pupils/:id/published-cases/:caseId/consent': 'pupil',
 };
 
 describe('route declarations', () => {

@@ -1,3 +1,5 @@
+import { defaultMeetingSettings } from '../meetings/settings';
+import { defaultCalendarSettings } from '../calendar/settings';
 import { describe, expect, it } from 'vitest';
 import { defaultGroupCycleSettings } from '../group-cycle/settings';
 import { defaultSupportSettings } from '../support/settings';
@@ -12,6 +14,8 @@ describe('defaultSchoolSettings', () => {
       ...results,
       groupCycle: defaultGroupCycleSettings('po'),
       support: defaultSupportSettings('po'),
+      meetings: defaultMeetingSettings('po'),
+      calendar: defaultCalendarSettings('po'),
     });
     expect(defaultSchoolSettings('vo')).toEqual({
       careCoordinatorLabel: 'zorgcoördinator',
@@ -19,6 +23,8 @@ describe('defaultSchoolSettings', () => {
       ...results,
       groupCycle: defaultGroupCycleSettings('vo'),
       support: defaultSupportSettings('vo'),
+      meetings: defaultMeetingSettings('vo'),
+      calendar: defaultCalendarSettings('vo'),
     });
   });
 
@@ -101,7 +107,7 @@ describe('readSchoolSettings', () => {
   it('drops unknown stored keys', () => {
     const read = readSchoolSettings('po', { careCoordinatorLabel: 'ib-er', retired: 'old setting' });
     expect(read).toEqual({ ...defaultSchoolSettings('po'), careCoordinatorLabel: 'ib-er' });
-    expect(Object.keys(read).sort()).toEqual(['careCoordinatorLabel', 'groupCycle', 'publishResultsToParents', 'requireTotpForCareRoles', 'resultNorm', 'support']);
+    expect(Object.keys(read).sort()).toEqual(['calendar', 'careCoordinatorLabel', 'groupCycle', 'meetings', 'publishResultsToParents', 'requireTotpForCareRoles', 'resultNorm', 'support']);
   });
 
   it('does not change the stored object', () => {

@@ -8,6 +8,8 @@ import { ensureDefaultInstruments } from '../assessments/defaults';
 import { seedDemoResults } from '../assessments/demo';
 import { seedDemoGroupCycle } from '../group-cycle/demo';
 import { seedDemoSupport } from '../support/demo';
+import { seedDemoMeetings } from '../meetings/demo';
+import { seedDemoCalendar } from '../calendar/demo';
 import { hashPassword } from '../auth/password';
 import { bulkInsert, rows, type DbOrTx } from '../db/client';
 
@@ -288,6 +290,10 @@ export async function generateBoard(db: DbOrTx, opts: GenerateOptions): Promise<
     if (demo && plan.sector === 'po') await seedDemoGroupCycle(db, school.id, '5', years[1].startsOn);
     // Individual support: levels, handelingsplannen and an OPP with a parent's consent (never for the demo parent's child).
     if (demo && plan.sector === 'po') await seedDemoSupport(db, school.id, opts.today);
+    // Meetings: a held groepsbespreking with its verslag and actions, the next one, a leerlingbespreking and a zorgteam.
+    if (demo && plan.sector === 'po') await seedDemoMeetings(db, school.id, opts.today);
+    // The care calendar of the year, generated from the school's template (after the meetings planned by hand).
+    if (demo) await seedDemoCalendar(db, school.id, opts.today);
   }
   await bulkInsert(db, 'users', USER_COLUMNS, users.splice(0));
   await bulkInsert(db, 'user_roles', { user_id: 'int', role: 'text', school_id: 'int', board_id: 'int' }, roles);

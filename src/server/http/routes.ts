@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from '../assessments/routes';
+import { calendarRoutes } from '../calendar/routes';
 import { authRoutes } from '../auth/routes';
 import { groupCycleRoutes } from '../group-cycle/routes';
 import { groupRoutes } from '../groups/routes';
+import { meetingRoutes } from '../meetings/routes';
 import { notificationRoutes } from '../notifications/routes';
 import { schoolRoutes } from '../school/routes';
 import { studentRoutes } from '../students/routes';
@@ -20,4 +22,6 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(supportRoutes);
   await app.register(supportReportRoutes);
   await app.register(notificationRoutes);
+  await app.register(meetingRoutes);
+  await app.register(calendarRoutes);
 }

@@ -12,6 +12,7 @@ import {
   type SupportOverviewView, type SupportPlanKind, type SupportPlanStatus, type Task, type TaskLevelFacts, type TaskPlanFacts,
   type TasksView,
 } from '../../domain/support';
+import { meetingTasksFor } from '../meetings/tasks';
 import { visiblePupils } from '../access/guard';
 import { audit, type AuditEntry } from '../audit/audit';
 import { intArray, rows, type DbOrTx } from '../db/client';
@@ -215,7 +216,10 @@ export async function supportReportRoutes(app: FastifyInstance) {
       }
     }
 
-    await audit(db, [...named.values()]);
+    // Meetings (issue 6): the user's actions, preparations, minutes, parents to inform, consents, parents' parts.
+    const meeting = await meetingTasksFor(req, db, user, today);
+    tasks.push(...meeting.tasks);
+    await audit(db, [...named.values(), ...meeting.audit]);
     return { today, tasks: sortTasks(tasks) };
   });
 }

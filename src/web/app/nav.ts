@@ -33,6 +33,8 @@ export function navigation(me: Me, t: TFunction): NavSection[] {
   // (Not for an administrator or a board member in that role alone.)
   if (hasTasks(me)) main.push({ to: '/taken', label: t('supportPortal.nav.tasks') });
   if (hasRole(me, 'care_coordinator', 'director')) main.push({ to: '/ondersteuning', label: t('supportPortal.nav.overview') });
+  if (teaches || hasRole(me, 'care_coordinator', 'director')) main.push({ to: '/overleg', label: t('meetings.list.title') });
+  if (hasTasks(me)) main.push({ to: '/jaarplanning', label: t('calendar.title') });
   sections.push({ id: 'main', items: main });
 
   if (me.children.length > 0 || hasRole(me, 'parent')) {

@@ -25,6 +25,7 @@ const home = () => import('./HomePage');
 const assessments = () => import('../assessments/pages');
 const groupCycle = () => import('../group-cycle/pages');
 const support = () => import('../support/pages');
+const meetings = () => import('../meetings/pages');
 const notifications = () => import('../notifications/pages');
 
 const LoginPage = page(auth, (m) => m.LoginPage, true);
@@ -60,6 +61,11 @@ const ParentPlansPage = page(support, (m) => m.ParentPlansPage);
 const ParentPlanPage = page(support, (m) => m.ParentPlanPage);
 const SupportOverviewPage = page(support, (m) => m.SupportOverviewPage);
 const TasksPage = page(support, (m) => m.TasksPage);
+const MeetingsPage = page(meetings, (m) => m.MeetingsPage);
+const MeetingPage = page(meetings, (m) => m.MeetingPage);
+const ActionBoardPage = page(meetings, (m) => m.ActionBoardPage);
+const ParentCasesPage = page(meetings, (m) => m.ParentCasesPage);
+const CalendarPage = page(() => import('../calendar/pages'), (m) => m.CalendarPage);
 const NotificationsPage = page(notifications, (m) => m.NotificationsPage);
 
 function SessionUnavailable() {
@@ -168,6 +174,11 @@ export const router = createBrowserRouter([
           { path: 'leerlingen/:id/gedeelde-plannen/:planId', element: <ParentPlanPage /> },
           { path: 'ondersteuning', element: <SupportOverviewPage /> },
           { path: 'taken', element: <TasksPage /> },
+          { path: 'jaarplanning', element: <CalendarPage /> },
+          { path: 'overleg', element: <MeetingsPage /> },
+          { path: 'overleg/acties', element: <ActionBoardPage /> },
+          { path: 'overleg/:id', element: <MeetingPage /> },
+          { path: 'leerlingen/:id/besprekingen', element: <ParentCasesPage /> },
           { path: 'meldingen', element: <NotificationsPage /> },
           { path: 'resultaten/import', element: <ImportPage /> },
           { path: 'resultaten/trend', element: <TrendPage /> },

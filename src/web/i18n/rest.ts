@@ -11,7 +11,9 @@ import * as groupCycle from './groupCycle';
 import * as groupPlan from './groupPlan';
 import * as support from './support';
 import * as supportPortal from './supportPortal';
+import * as meetings from './meetings';
 import * as notifications from './notifications';
+import * as calendar from './calendar';
 
 export const restNl = {
   account: account.nl,
@@ -25,6 +27,8 @@ export const restNl = {
   support: support.nl,
   supportPortal: supportPortal.nl,
   notifications: notifications.nl,
+  meetings: meetings.nl,
+  calendar: calendar.nl,
 };
 
 export const restEn: Messages<typeof restNl> = {
@@ -39,4 +43,6 @@ export const restEn: Messages<typeof restNl> = {
   support: support.en,
   supportPortal: supportPortal.en,
   notifications: notifications.en,
+  meetings: meetings.en,
+  calendar: calendar.en,
 };

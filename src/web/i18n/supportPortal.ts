@@ -18,7 +18,7 @@ export const nl = {
   },
   tasks: {
     title: 'Mijn taken',
-    intro: 'Wat er rond handelingsplannen, ontwikkelingsperspectieven en ondersteuningsniveaus te doen is (stand van {{date}}).',
+    intro: 'Wat er rond handelingsplannen, ontwikkelingsperspectieven, ondersteuningsniveaus en overleg (acties, voorbereiding, verslagen, ouders en toestemming) te doen is (stand van {{date}}).',
     count_one: '{{count}} openstaande taak',
     count_other: '{{count}} openstaande taken',
     noneTitle: 'Niets te doen',
@@ -47,6 +47,12 @@ export const nl = {
       levelConsentMissing: 'Toestemming van ouders vastleggen',
       oppCandidate: 'Mogelijk een OPP nodig',
       signatureRequested: 'Uw reactie wordt gevraagd',
+      meetingAction: 'Actiepunt uit overleg',
+      meetingPreparation: 'Overleg voorbereiden',
+      minutesDue: 'Verslag afronden',
+      parentsToInform: 'Ouders informeren',
+      consentMissing: 'Toestemming van ouders ontbreekt',
+      parentPartRequested: 'Uw inbreng voor de bespreking',
     },
     text: {
       evaluationDue: 'Evalueer het handelingsplan ‘{{title}}’ uiterlijk {{endsOn}}.',
@@ -267,7 +273,7 @@ export const en: Messages<typeof nl> = {
   },
   tasks: {
     title: 'My tasks',
-    intro: 'What needs doing around action plans, development perspectives and support levels (as of {{date}}).',
+    intro: 'What needs doing around action plans, development perspectives, support levels and meetings (actions, preparation, minutes, parents and consent) (as of {{date}}).',
     count_one: '{{count}} open task',
     count_other: '{{count}} open tasks',
     noneTitle: 'Nothing to do',
@@ -296,6 +302,12 @@ export const en: Messages<typeof nl> = {
       levelConsentMissing: 'Record the parents’ consent',
       oppCandidate: 'An OPP may be needed',
       signatureRequested: 'Your response is asked',
+      meetingAction: 'Action from a meeting',
+      meetingPreparation: 'Prepare a meeting',
+      minutesDue: 'Finish the minutes',
+      parentsToInform: 'Inform the parents',
+      consentMissing: 'Parents’ consent missing',
+      parentPartRequested: 'Your input for the discussion',
     },
     text: {
       evaluationDue: 'Evaluate the action plan ‘{{title}}’ by {{endsOn}}.',

@@ -13,6 +13,8 @@ import { OVERVIEW_FORMS, REQUIRED_FIELDS, type GroupCycleSettings } from '../../
 import { CLUSTER_PRESETS, CLUSTER_PRESET_IDS, SCHOOL_PLAN_FORMATS, readGroupCycleSettings, type ClusterPresetId } from '../../domain/group-cycle/settings';
 import { readSupportSettings } from '../../domain/support/settings';
 import { SupportSettingsFieldset, supportDraft, supportFromDraft, type SupportSettingsDraft } from '../support/PortalSettingsFieldset';
+import { readMeetingSettings } from '../../domain/meetings/settings';
+import { MeetingSettingsFieldset, meetingsDraft, meetingsFromDraft, type MeetingSettingsDraft } from '../meetings/MeetingSettingsFieldset';
 import { AdminPage } from './common';
 
 function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School) => void }) {
@@ -32,6 +34,9 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School
   const [support, setSupport] = useState<SupportSettingsDraft>(() =>
     supportDraft(readSupportSettings(school.sector, (school.settings as SchoolSettings & { support?: unknown }).support)),
   );
+  const [meetings, setMeetings] = useState<MeetingSettingsDraft>(() =>
+    meetingsDraft(readMeetingSettings(school.sector, (school.settings as SchoolSettings & { meetings?: unknown }).meetings)),
+  );
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useSubmit();
 
@@ -49,6 +54,7 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School
           resultNorm: { scale: normScale, level: normLevel, percent: Number(normPercent.replace(',', '.')) },
           groupCycle: { ...groupCycle, clusters: groupCycle.clusters.map((c) => ({ key: c.key, label: c.label.trim() })) },
           support: supportFromDraft(support),
+          meetings: meetingsFromDraft(meetings),
         },
       }),
     );
@@ -128,6 +134,7 @@ function SettingsForm({ school, onSaved }: { school: School; onSaved: (s: School
         </fieldset>
         <GroupCycleFieldset value={groupCycle} onChange={setGroupCycle} sector={school.sector} error={error} />
         <SupportSettingsFieldset value={support} onChange={setSupport} error={error} />
+        <MeetingSettingsFieldset value={meetings} onChange={setMeetings} error={error} />
         <div className="form-actions">
           <SubmitButton busy={busy}>{t('common.save')}</SubmitButton>
         </div>

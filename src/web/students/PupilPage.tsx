@@ -548,6 +548,11 @@ export function PupilPage() {
               {t('support.links.parentPlans')}
             </Link>
           ) : null}
+          {supportAccess(me, p) === 'parent' ? (
+            <Link className="button secondary" to={`/leerlingen/${p.id}/besprekingen`}>
+              {t('meetings.parent.link')}
+            </Link>
+          ) : null}
           {resultsAccess(me, p) === 'link' ? (
             <Link className="button secondary" to={`/leerlingen/${p.id}/resultaten`}>
               {t('assessments.links.pupilResults')}

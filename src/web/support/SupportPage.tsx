@@ -2,6 +2,7 @@
 // warnings and the OPP-candidate notice, changing the level (with consent where the level asks for it), the dated
 // history, the pupil's handelingsplannen and OPP's, and starting a new handelingsplan (also for more pupils of the
 // same group, optionally linked to a groepsplan row) or a new OPP.
+import { PupilCasesPanel } from '../meetings/PupilCasesPanel';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -570,6 +571,7 @@ export function SupportPage() {
       <CurrentLevel view={view} onChanged={reload} />
       <Plans view={view} />
       <History view={view} />
+      <PupilCasesPanel pupilId={view.pupil.id} pupilName={view.pupil.name} />
     </Page>
   );
 }
