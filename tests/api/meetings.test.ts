@@ -188,7 +188,14 @@ describe('consent before externals', () => {
     expect(late.body.error).toBe('consent_required');
     expect(await one(sql`select count(*)::int as n from meeting_cases where meeting_id = ${m.id}`, 'n')).toBe(1);
     // An announcement (no discussion) needs no consent.
-    expect((await t.request('POST', `/api/meetings/${m.id}/cases`, C.ib, { pupilId: P.p3, kind: 'announcement', question: 'Ter kennisgeving' })).status).toBe(201);
+    const announced = await t.request('POST', `/api/meetings/${m.id}/cases`, C.ib, { pupilId: P.p3, kind: 'announcement', question: 'Ter kennisgeving' });
+    expect(announced.status).toBe(201);
+    // …but turning it into a discussion is held to the same rule, and changes nothing.
+    const announcement = (announced.body as MeetingView).cases.find((c) => c.pupil.id === P.p3)!;
+    const upgraded = await t.request('PATCH', `/api/meetings/${m.id}/cases/${announcement.id}`, C.ib, { version: announcement.version, kind: 'discussion' });
+    expect(upgraded.status).toBe(422);
+    expect(upgraded.body.error).toBe('consent_required');
+    expect(await one<string>(sql`select kind from meeting_cases where id = ${announcement.id}`, 'kind')).toBe('announcement');
     // A case with a consent on record cannot be deleted.
     expect((await t.request('DELETE', `/api/meetings/${m.id}/cases/${caseId}`, C.ib)).status).toBe(409);
   });
@@ -233,8 +240,21 @@ describe('cases per pupil, actions, tasks, parents', () => {
     // Not in someone else's tasks.
     expect((await tasksOf(U.teacher3)).tasks.some((x) => x.actionId === action.id)).toBe(false);
 
-    // Someone who neither owns it nor coordinates care may not complete it.
-    expect((await t.request('PATCH', `/api/meetings/${m.id}/actions/${action.id}`, C.teacher3, { version: action.version, done: true })).status).toBe(403);
+    // The real "mijn taken" carries it too.
+    const mine = await t.request('GET', '/api/tasks', C.teacher5);
+    expect(mine.body.tasks.some((x: { kind: string; actionId?: number }) => x.kind === 'meetingAction' && x.actionId === action.id)).toBe(true);
+
+    // Someone who neither owns it nor coordinates care may not complete it or write its note; a parent or the board,
+    // who may not see the meeting, cannot reach the action at all.
+    for (const body of [{ version: action.version, done: true }, { version: action.version, note: 'x' }]) {
+      expect((await t.request('PATCH', `/api/meetings/${m.id}/actions/${action.id}`, C.teacher3, body)).status).toBe(403);
+    }
+    for (const outsider of [C.parent, C.board]) {
+      for (const body of [{ version: action.version, done: true }, { version: action.version, note: 'x' }, { version: action.version }]) {
+        expect((await t.request('PATCH', `/api/meetings/${m.id}/actions/${action.id}`, outsider, body)).status).toBe(404);
+      }
+    }
+    expect(await one(sql`select version from meeting_actions where id = ${action.id}`, 'version')).toBe(action.version);
     const stale = await t.request('PATCH', `/api/meetings/${m.id}/actions/${action.id}`, C.teacher5, { version: action.version + 5, done: true });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toBe('stale_version');

@@ -121,7 +121,8 @@ export async function consentStates(db: DbOrTx, cases: readonly { id: number; pu
   const out = new Map<number, { state: ReturnType<typeof consentState>; consents: ConsentView[] }>();
   for (const c of cases) {
     const consents = own.get(c.id) ?? [];
-    out.set(c.id, { consents, state: consents.length > 0 ? consentState(consents) : latest.get(c.pupilId) ?? 'none' });
+    // A consent is the pupil's (decision 017): the latest row of the pupil counts, whichever case it was recorded on.
+    out.set(c.id, { consents, state: latest.get(c.pupilId) ?? 'none' });
   }
   return out;
 }

@@ -102,6 +102,8 @@ export async function meetingRoutes(app: FastifyInstance) {
     const visible = await visiblePupils(req, blocking.map((b) => b.pupilId), 'pupil.viewCare');
     const shown = blocking.filter((b) => visible.has(b.pupilId));
     const hidden = blocking.length - shown.length;
+    // Naming a pupil and their consent state is a read of their care data.
+    await audit(db, shown.map((b) => entry(req, visible.get(b.pupilId)!.schoolId, b.pupilId, 'read', 'meeting_case', null, { part: 'consent_required' })));
     return new HttpError(422, 'consent_required', CONSENT_REQUIRED_MESSAGE(shown.map((b) => b.name), hidden), undefined, {
       pupils: shown.map((b) => ({ id: b.pupilId, name: b.name })), hiddenPupils: hidden,
     });
@@ -337,6 +339,10 @@ export async function meetingRoutes(app: FastifyInstance) {
       if (!year) throw invalid({ heldOn: 'Deze datum valt niet in het schooljaar van dit overleg.' });
     }
     const closing = b.status === 'closed' && before.status !== 'closed';
+    // What is missing before closing names only the pupils the user may see; the others as "een leerling".
+    const visibleCases = closing
+      ? await visiblePupils(req, (await casesOf(db, [meetingId], today)).map((c) => c.pupilId), 'pupil.viewCare')
+      : new Map();
     const changedDate = (b.heldOn !== undefined && b.heldOn !== before.heldOn) || (b.startsAt !== undefined && b.startsAt !== before.startsAt);
     await db.transaction(async (tx) => {
       const m = await meetingRecord(tx, meetingId, true);
@@ -346,7 +352,9 @@ export async function meetingRoutes(app: FastifyInstance) {
       if (b.status && !canTransition(m.status, b.status, m.heldOn <= today)) throw invalid({ status: transitionMessage(m.status, b.status) }, transitionMessage(m.status, b.status));
       const minutes = b.minutes ? trimValues(b.minutes) : m.minutes;
       if (closing) {
-        const cases = (await casesOf(tx, [m.id], today)).map((c) => ({ name: c.pupilName, kind: c.kind, outcome: c.outcome }));
+        const cases = (await casesOf(tx, [m.id], today)).map((c) => ({
+          name: visibleCases.has(c.pupilId) ? c.pupilName : 'een leerling die u niet kunt inzien', kind: c.kind, outcome: c.outcome,
+        }));
         const problems = closeProblems(m.kind, minutes, cases);
         if (problems.length > 0) {
           const missing = missingRequired(minutesFields(m.kind), minutes);
@@ -572,7 +580,16 @@ export async function meetingRoutes(app: FastifyInstance) {
     await checkStaff(m.schoolId, { caseManagerId: b.caseManagerId });
     const publish = b.publishedToParents === true && !c.publishedToParents;
     const request = b.parentPartRequested === true && !c.parentPartRequested;
-    await db.transaction(async (tx) => {
+    // An announcement becoming a discussion is held to the consent rule like a new case (decision 017).
+    const toDiscussion = b.kind === 'discussion' && c.kind !== 'discussion';
+    const { settings } = await meetingSettingsOf(db, m.schoolId);
+    const refused = await db.transaction(async (tx) => {
+      if (toDiscussion) {
+        await tx.execute(sql`select id from meetings where id = ${m.id} for update`);
+        const hasExternals = (await rows<{ n: number }>(tx, sql`select count(*)::int as n from meeting_participants where meeting_id = ${m.id} and kind = 'external'`))[0].n > 0;
+        const [latest] = await rows<{ decision: 'given' | 'refused' | 'withdrawn' }>(tx, sql`select decision from meeting_consents where pupil_id = ${c.pupilId} order by id desc limit 1`);
+        if (caseBlockedByExternals(settings, hasExternals, 'discussion', latest?.decision ?? 'none')) return [{ pupilId: c.pupilId, name: c.pupilName }];
+      }
       const set = [
         b.question !== undefined ? sql`question = ${b.question.trim()}` : null,
         b.kind !== undefined ? sql`kind = ${b.kind}` : null,
@@ -598,7 +615,9 @@ export async function meetingRoutes(app: FastifyInstance) {
         if (request) await notify(tx, baseUrl, { userIds: guardians, schoolId: m.schoolId, kind: 'parentPartRequested', params: { heldOn: m.heldOn }, link });
         if (publish) await notify(tx, baseUrl, { userIds: guardians, schoolId: m.schoolId, kind: 'casePublished', params: { heldOn: m.heldOn }, link });
       }
+      return null;
     });
+    if (refused) throw await consentRefusal(req, refused);
     return meetingView(req, meetingId, relation);
   });
 
@@ -667,12 +686,15 @@ export async function meetingRoutes(app: FastifyInstance) {
     const rel = (await meetingRelations(db, user.userId, [meetingId], clock.today())).get(meetingId);
     if (!rel || !user.grants.some((g) => g.schoolId === rel.schoolId || g.boardId === rel.boardId)) throw notFound('Deze actie');
     const a = await actionRecord(db, meetingId, actionId);
+    // Only those who may see the meeting, or the action's owner (who need not take part in it), reach an action.
+    if (!decideMeeting(user, 'meeting.view', rel).allow && a.ownerId !== user.userId) throw notFound('Deze actie');
     const b = req.body;
     const editsFields = b.decision !== undefined || b.description !== undefined || b.ownerId !== undefined || b.dueOn !== undefined;
     const canEdit = decideMeeting(user, 'meeting.edit', rel).allow;
     const coordinator = hasRole(user, rel.schoolId, ['care_coordinator']);
     if (editsFields && !canEdit) throw forbidden();
-    if (b.done !== undefined && !(a.ownerId === user.userId || coordinator)) throw forbidden();
+    // Completing, reopening and the completion note are the owner's or the care coordinator's.
+    if ((b.done !== undefined || b.note !== undefined) && !(a.ownerId === user.userId || coordinator)) throw forbidden();
     if (b.ownerId !== undefined) await checkStaff(rel.schoolId, { ownerId: b.ownerId });
     const [owner] = b.ownerId !== undefined && b.ownerId !== a.ownerId ? [b.ownerId] : [];
     const m = await meetingRecord(db, meetingId);
@@ -795,8 +817,13 @@ export async function meetingRoutes(app: FastifyInstance) {
     if (found.version !== req.body.version) throw staleVersion();
     if (req.body.decision === 'withdrawn' && found.consent !== 'given') throw invalid({ decision: 'U kunt alleen een gegeven toestemming intrekken.' });
     const [pupil] = await rows<{ first_name: string }>(db, sql`select first_name from pupils where id = ${pupilId}`);
-    const scope = `Bespreking van ${pupil.first_name} in het ${found.meeting.kindLabel} van ${dutchDate(found.meeting.heldOn)} met externe deskundigen, en het delen van de daarvoor nodige gegevens.`;
+    // A consent is the pupil's and counts for later meetings until it is withdrawn (decision 017); it names where it was asked.
+    const scope = `Bespreking van ${pupil.first_name} met externe deskundigen in het ${found.meeting.kindLabel} (gevraagd voor ${dutchDate(found.meeting.heldOn)}) en in later overleg, tot u de toestemming intrekt; en het delen van de daarvoor nodige gegevens.`;
     await db.transaction(async (tx) => {
+      // The case's version guards against two answers crossing (two parents, or two tabs).
+      const [bumped] = await rows<{ id: number }>(tx, sql`update meeting_cases set version = version + 1, updated_at = now()
+        where id = ${found.id} and version = ${req.body.version} returning id`);
+      if (!bumped) throw staleVersion();
       const [created] = await rows<{ id: number }>(tx, sql`
         insert into meeting_consents (case_id, pupil_id, decision, scope, given_by_name, guardian_id, method, given_on, recorded_by, recorded_by_name)
         values (${found.id}, ${pupilId}, ${req.body.decision}, ${scope}, ${user.name}, ${user.userId}, 'digital', ${clock.today()}::date, ${user.userId}, ${user.name}) returning id`);
