@@ -135,6 +135,10 @@ describe('groepsbespreking: schedule, generated agenda, checklist, notifications
     expect((await t.request('POST', '/api/meetings', C.teacher5, { schoolId: G.school, kind: 'groupDiscussion', groupId: G.g3, heldOn: '2026-12-03' })).status).toBe(403);
     const own = await t.request('POST', '/api/meetings', C.teacher5, { schoolId: G.school, kind: 'groupDiscussion', groupId: G.g5, heldOn: '2026-12-03' });
     expect(own.status).toBe(201);
+    // The planner takes part even when the participants listed leave them out.
+    const listed = await t.request('POST', '/api/meetings', C.teacher5, { schoolId: G.school, kind: 'groupDiscussion', groupId: G.g5, heldOn: '2026-12-04', participantIds: [U.ib] });
+    expect(listed.status).toBe(201);
+    expect((listed.body as MeetingView).participants.filter((p) => p.kind === 'staff').map((p) => p.userId).sort()).toEqual([U.ib, U.teacher5].sort());
   });
 });
 

@@ -267,7 +267,9 @@ export async function meetingRoutes(app: FastifyInstance) {
     }
     const title = b.title || defaultTitle(b.kind, settings, group ? `${sector === 'po' ? 'groep' : 'klas'} ${group.name}` : null);
     const duration = b.durationMinutes ?? (b.kind === 'pupilDiscussion' ? settings.durations.pupilDiscussionPerCase * 3 : settings.durations[b.kind]);
+    // Whoever plans the meeting takes part in it (a teacher who plans it keeps seeing it, whatever the group's year).
     const invited = [...new Set([
+      ...(coordinators.includes(user.userId) ? [] : [user.userId]),
       ...(chairId != null ? [chairId] : []), ...(minuteTakerId != null ? [minuteTakerId] : []), ...b.participantIds,
       ...(b.kind === 'groupDiscussion' && b.participantIds.length === 0 ? groupStaff.map((g) => g.user_id) : []),
     ])];
