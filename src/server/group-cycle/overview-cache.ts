@@ -16,8 +16,9 @@ const part = (from: ReturnType<typeof sql>) => sql`(select count(*)::text || ':'
 
 /**
  * The fingerprint of everything `overviewView` reads for overview `id` on `today`: the overview and its lines, their
- * pupils, their results (through pupil_result_stamps), enrolments and groups, the school's years, periods, settings, instruments, norm tables and signal
- * rules, the group's staff and their names, the overview's plan, and the pupils' earlier lines. null: no such overview.
+ * pupils, their results (through pupil_result_stamps), enrolments and groups, the school's years, periods, settings,
+ * instruments, norm tables and signal rules, the group's staff and their names, the overview's plan, and the pupils'
+ * earlier lines. null: no such overview.
  */
 export async function overviewStamp(db: DbOrTx, id: number, today: string): Promise<string | null> {
   // A named statement: its plan is made once per connection (the text is the same for every overview and day).
