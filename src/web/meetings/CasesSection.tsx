@@ -12,7 +12,7 @@ import { formatDate, todayIso } from '../shared/format';
 import { useApi } from '../shared/hooks';
 import type { Items, PupilSummary } from '../shared/types';
 import { deleteCase, patchCase, proposeCase, recordConsent, type CaseView, type MeetingView } from './api';
-import { FormFields, FormValues, SaveError, useAct, useStaffOptions } from './common';
+import { ConsentLine, FormFields, FormValues, SaveError, useAct, useStaffOptions } from './common';
 import type { SectionProps } from './MeetingPage';
 
 function ConsentBadge({ consent }: { consent: CaseView['consent'] }) {
@@ -147,15 +147,7 @@ function ConsentPart({ meeting, c, onChanged, editable }: { meeting: MeetingView
         <ul className="plain-list mt-consents">
           {c.consents.map((k) => (
             <li key={k.id}>
-              {t('meetings.consent.line', {
-                decision: t(`meetings.consent.decisions.${k.decision}`),
-                by: k.givenByName,
-                date: formatDate(k.givenOn),
-                method: t(`meetings.consent.methods.${k.method}`),
-              })}
-              <span className="small-line muted">
-                {t('meetings.consent.scopeLine', { scope: k.scope })} · {t('meetings.consent.recordedBy', { name: k.recordedByName })}
-              </span>
+              <ConsentLine consent={k} details />
             </li>
           ))}
         </ul>

@@ -9,7 +9,7 @@ import { useApi } from '../shared/hooks';
 import { Alert, Empty, LoadError, Loading, Page, Section, SubmitButton } from '../shared/components';
 import { formatDate } from '../shared/format';
 import { giveConsent, meetingPaths, saveParentPart, type ParentCasesView, type ParentCaseView } from './api';
-import { FormFields, FormValues, SaveError, useAct } from './common';
+import { ConsentLine, FormFields, FormValues, SaveError, useAct } from './common';
 import { capitalise } from '../shared/labels';
 
 function ParentPart({ pupilId, c, onChanged, onSaved }: { pupilId: number; c: ParentCaseView; onChanged: (value?: unknown) => void; onSaved: () => void }) {
@@ -59,12 +59,7 @@ function Consent({ pupilId, c, onChanged, loading }: { pupilId: number; c: Paren
         <ul className="plain-list mt-consents">
           {c.consents.map((k) => (
             <li key={k.id}>
-              {t('meetings.consent.line', {
-                decision: t(`meetings.consent.decisions.${k.decision}`),
-                by: k.givenByName,
-                date: formatDate(k.givenOn),
-                method: t(`meetings.consent.methods.${k.method}`),
-              })}
+              <ConsentLine consent={k} />
             </li>
           ))}
         </ul>

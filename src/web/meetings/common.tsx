@@ -5,7 +5,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { FormField, MeetingKind, MeetingStatus } from '../../domain/meetings/model';
-import type { PersonRef } from '../../domain/meetings/views';
+import type { ConsentView, PersonRef } from '../../domain/meetings/views';
 import type { ApiError } from '../shared/api';
 import { Alert, FormError, TextAreaField } from '../shared/components';
 import { formatDate } from '../shared/format';
@@ -114,11 +114,14 @@ export function FormValues({ fields, values }: { fields: FormField[]; values: Re
   );
 }
 
-/** A failed save: the conflict (reload), the consent refusal with its pupils, or the server's message. */
+/**
+ * A failed save: a stale version (someone else saved first: reload), the consent refusal with its pupils, or the
+ * server's own message (also for the other 409s: a closed meeting, a pupil already on the agenda, consents on record).
+ */
 export function SaveError({ error, onReload }: { error: ApiError | null; onReload: () => void }) {
   const { t } = useTranslation();
   if (!error) return null;
-  if (error.status === 409 && error.code !== 'has_consents' && error.code !== 'consents_exist') return <ConflictAlert onReload={onReload} />;
+  if (error.status === 409 && (error.code === 'stale_version' || error.code === 'conflict')) return <ConflictAlert onReload={onReload} />;
   if (error.code === 'consent_required') {
     const pupils = consentPupils(error.body);
     return (
@@ -165,4 +168,24 @@ export function useAct() {
     [run],
   );
   return { busy, error, setError, act };
+}
+
+/** One recorded consent: decision, by whom, when and how (staff also see its scope and who recorded it). */
+export function ConsentLine({ consent: k, details = false }: { consent: ConsentView; details?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {t('meetings.consent.line', {
+        decision: t(`meetings.consent.decisions.${k.decision}`),
+        by: k.givenByName,
+        date: formatDate(k.givenOn),
+        method: t(`meetings.consent.methods.${k.method}`),
+      })}
+      {details ? (
+        <span className="small-line muted">
+          {t('meetings.consent.scopeLine', { scope: k.scope })} · {t('meetings.consent.recordedBy', { name: k.recordedByName })}
+        </span>
+      ) : null}
+    </>
+  );
 }
