@@ -43,7 +43,7 @@ export function sessionSelect(token: string): SQL {
                 from user_roles r where r.user_id = u.id), '[]'::json) as grants,
       exists (select 1 from user_roles r join schools sc on sc.id = r.school_id
               where r.user_id = u.id and r.role = any(${careRoles})
-                and coalesce((sc.settings->>'requireTotpForCareRoles')::boolean, false)) as totp_required,
+                and sc.require_totp_for_care_roles) as totp_required,
       s.expires_at < now() + make_interval(secs => ${(SESSION_HOURS / 2) * 3600}) and s.stage = 'ok' as refresh
     from sessions s join users u on u.id = s.user_id
     where s.id = ${tokenHash(token)} and s.expires_at > now() and not u.disabled`;

@@ -25,6 +25,12 @@ export const schools = pgTable('schools', {
   sector: text('sector', { enum: ['po', 'vo'] }).notNull(),
   /** School settings (see domain/school/settings.ts); validated by the domain before it is stored. */
   settings: jsonb('settings').notNull().default({}),
+  /**
+   * Copy of settings.requireTotpForCareRoles, kept by PostgreSQL. Every request's session check reads it; the settings
+   * document itself is several kB (TOASTed), too costly to open on every request.
+   */
+  requireTotpForCareRoles: boolean('require_totp_for_care_roles').notNull()
+    .generatedAlwaysAs(sql`coalesce((settings->>'requireTotpForCareRoles')::boolean, false)`),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('schools_brin_uq').on(t.brin)]);
 

@@ -1,0 +1,1 @@
+ALTER TABLE "schools" ADD COLUMN "require_totp_for_care_roles" boolean GENERATED ALWAYS AS (coalesce((settings->>'requireTotpForCareRoles')::boolean, false)) STORED NOT NULL;
