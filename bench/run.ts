@@ -177,9 +177,11 @@ async function main() {
   // 4. Log in as the IB and check the endpoints ---------------------------------------------------------------
   const headers = await loginHeaders(base, 'ib');
 
+  // The pupil read measured: the real route, or the one-statement experiment (bench/server.ts) in its place.
+  const pupilPath = CFG.experiment === 'one-statement' ? '/bench/pupil-one-statement/' : '/api/pupils/';
   const check = await KeepAliveConnection.open(base, headers);
   const sizes: Record<string, number> = {};
-  for (const [name, p] of [['select1', '/bench/select1'], ['pupil', `/api/pupils/${pupilIds[0]}`], ['group', `/api/groups/${groups[0].id}`]] as const) {
+  for (const [name, p] of [['select1', '/bench/select1'], ['pupil', `${pupilPath}${pupilIds[0]}`], ['group', `/api/groups/${groups[0].id}`]] as const) {
     const r = await check.get(p);
     if (r.status !== 200) throw new Error(`GET ${p} → ${r.status}: ${r.body.toString().slice(0, 300)}`);
     sizes[name] = r.body.length;
@@ -205,7 +207,7 @@ async function main() {
 
   const targets = {
     select1: new Target('GET /bench/select1 (bare: one `select 1`)', ['/bench/select1'], newTally()),
-    pupil: new Target('GET /api/pupils/{id} (policy + audit)', pupilIds.map((id) => `/api/pupils/${id}`), newTally()),
+    pupil: new Target(CFG.experiment === 'one-statement' ? 'GET /bench/pupil-one-statement/{id} (experiment)' : 'GET /api/pupils/{id} (policy + audit)', pupilIds.map((id) => `${pupilPath}${id}`), newTally()),
     group: new Target(`GET /api/groups/{id} (${CFG.groupSize} pupils)`, groups.map((g) => `/api/groups/${g.id}`), newTally()),
   };
   type Key = keyof typeof targets;
@@ -257,7 +259,7 @@ async function main() {
   const newReadRows = auditAfter.read - auditBefore.read;
   const perPupil = await rows<{ entity_id: string; n: number }>(db, sql`
     select entity_id, count(*)::int as n from audit_log where id > ${auditBefore.max_id} and action = 'read' and entity = 'pupil' group by entity_id`);
-  const dbPerPupil = new Map(perPupil.map((r) => [`/api/pupils/${r.entity_id}`, r.n]));
+  const dbPerPupil = new Map(perPupil.map((r) => [`${pupilPath}${r.entity_id}`, r.n]));
   let perPupilMismatches = 0;
   for (const [p, n] of targets.pupil.tally.okById) if (dbPerPupil.get(p) !== n) perPupilMismatches++;
   for (const [p] of dbPerPupil) if (!targets.pupil.tally.okById.has(p)) perPupilMismatches++;

@@ -18,6 +18,13 @@
 // plan (bench/run.ts also sets plan_cache_mode = force_generic_plan on the database for this experiment). It
 // approximates "hot-path queries as prepared statements" without touching src/.
 //
+// Experiment BENCH_EXPERIMENT=one-statement adds GET /bench/pupil-one-statement/:id and bench/run.ts measures it in
+// place of /api/pupils/{id}: the cheapest pupil read we could think of, as a bound on what any design could reach.
+// ONE statement reads the session, the relation facts and the record (the same SQL pieces as the real route) AND
+// inserts the audit row; then the domain policy decides and the record is sent without response-schema serialization.
+// It is not a design Koers can use: the audit row is written before the policy has decided, so a refused read would
+// be logged as a read. It only shows how much of a pupil read's cost is left once every removable step is removed.
+//
 // When listening it prints one line to stdout:  BENCH-SERVER-READY {"url":"http://127.0.0.1:PORT","pid":N}
 // SIGTERM/SIGINT close the app and the pool and exit 0.
 import { createHash } from 'node:crypto';
@@ -28,7 +35,12 @@ import { systemClock } from '../src/server/clock';
 import { ensureDefaultInstruments } from '../src/server/assessments/defaults';
 import { loadConfig } from '../src/server/config';
 import { migrate, openDatabase } from '../src/server/db/client';
+import { decidePupil } from '../src/domain/access/policy';
+import { relationSelect } from '../src/server/access/relations';
+import { SESSION_COOKIE, sessionSelect, type SessionRow } from '../src/server/auth/session';
+import { prepared } from '../src/server/db/client';
 import { buildApp } from '../src/server/http/app';
+import { detailSelect, toPupilDetail, type DetailRow } from '../src/server/students/repo';
 import { startOutboxJob } from '../src/server/outbox/outbox';
 
 const config = loadConfig();
@@ -42,8 +54,8 @@ type PoolQuery = (...args: unknown[]) => unknown;
 const poolProto = pg.Pool.prototype as unknown as { query: PoolQuery };
 const originalQuery = poolProto.query;
 const experiment = process.env.BENCH_EXPERIMENT ?? '';
-if (experiment && experiment !== 'prepared') {
-  console.error(`bench/server.ts: unknown BENCH_EXPERIMENT=${experiment} (known: prepared)`);
+if (experiment && experiment !== 'prepared' && experiment !== 'one-statement') {
+  console.error(`bench/server.ts: unknown BENCH_EXPERIMENT=${experiment} (known: prepared, one-statement)`);
   process.exit(2);
 }
 poolProto.query = function (this: unknown, ...args: unknown[]) {
@@ -80,6 +92,29 @@ app.get('/bench/select1', { config: { access: { kind: 'public' } } }, async () =
   await database.db.execute(sql`select 1`);
   return { ok: true };
 });
+
+if (experiment === 'one-statement') {
+  app.get('/bench/pupil-one-statement/:id', { config: { access: { kind: 'public' } } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE] ?? '';
+    const today = clock.today();
+    const [row] = await prepared<SessionRow & Record<string, unknown>>(database.db, 'bench_one_statement', sql`
+      with sess as (${sessionSelect(token)}),
+      rel as (${relationSelect(sql.raw('(select user_id from sess)'), sql`p.id = ${Number((req.params as { id: string }).id)}`, today)}),
+      ins as (insert into audit_log (actor_id, school_id, pupil_id, action, entity, entity_id, detail, ip)
+              select sess.user_id, rel.school_id, rel.pupil_id, 'read', 'pupil', rel.pupil_id::text, '{"basis":"bench"}'::jsonb, ${req.ip}
+              from sess, rel returning 1)
+      select sess.*, rel.*, x.preloaded, (select count(*) from ins)::int as audited
+      from sess left join rel on true left join lateral (${detailSelect(sql.raw('rel.pupil_id'))}) x on true`);
+    if (!row) return reply.status(401).send({ error: 'unauthenticated' });
+    const relation = { pupilId: row.pupil_id as number, schoolId: row.school_id as number, boardId: row.board_id as number,
+      teachesNow: row.teaches_now as boolean, taughtLastYear: row.taught_last_year as boolean, mentorNow: row.mentor_now as boolean,
+      mentorLastYear: row.mentor_last_year as boolean, guardianWithAuthority: row.guardian as boolean };
+    const actor = { userId: row.user_id, grants: row.grants };
+    if (!decidePupil(actor, 'pupil.view', relation).allow) return reply.status(403).send({ error: 'forbidden' });
+    const can = { editAdmin: decidePupil(actor, 'pupil.editAdmin', relation).allow, viewAudit: decidePupil(actor, 'pupil.viewAudit', relation).allow };
+    return toPupilDetail(row.preloaded as DetailRow, today, can);
+  });
+}
 
 app.get('/bench/stats', async () => {
   const elu = performance.eventLoopUtilization();

@@ -30,7 +30,7 @@ export interface Preload {
 export type LoadedRelation = PupilRelation & { row?: unknown };
 
 /** The relation facts of the pupils matching `match` (on `p`), for the user whose id is `userId` (a parameter or a column). */
-function relationSelect(userId: SQL, match: SQL, today: string): SQL {
+export function relationSelect(userId: SQL, match: SQL, today: string): SQL {
   return sql`
     select p.id as pupil_id, p.school_id, s.board_id,
       coalesce(bool_or(gs.kind in ('teacher','subject_teacher') and y.starts_on <= ${today}::date and y.ends_on >= ${today}::date), false) as teaches_now,
