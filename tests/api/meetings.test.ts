@@ -140,6 +140,19 @@ describe('groepsbespreking: schedule, generated agenda, checklist, notifications
     expect(listed.status).toBe(201);
     expect((listed.body as MeetingView).participants.filter((p) => p.kind === 'staff').map((p) => p.userId).sort()).toEqual([U.ib, U.teacher5].sort());
   });
+
+  it('a colleague already listed is refused with the reason, also when requests arrive together; the database keeps one row', async () => {
+    const m = await schedule(C.ib, { kind: 'careTeam', heldOn: '2026-12-09' });
+    const add = () => t.request('POST', `/api/meetings/${m.id}/participants`, C.ib, { kind: 'staff', userId: U.teacher3 });
+    const results = await Promise.all([add(), add(), add()]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 422, 422]);
+    const refused = results.find((r) => r.status === 422)!;
+    expect(refused.body.fields).toEqual({ userId: 'Deze collega staat al op de lijst.' });
+    expect(await one(sql`select count(*)::int as n from meeting_participants where meeting_id = ${m.id} and user_id = ${U.teacher3}`, 'n')).toBe(1);
+    // The backstop under the route's check: a second row for the same person is refused by the database itself.
+    await expect(t.q(sql`insert into meeting_participants (meeting_id, kind, user_id, name) values (${m.id}, 'staff', ${U.teacher3}, 'Dubbel')`))
+      .rejects.toMatchObject({ cause: { code: '23505', constraint: 'meeting_participants_person_uq' } });
+  });
 });
 
 describe('VO: the mentor plans the groepsbespreking of the class', () => {

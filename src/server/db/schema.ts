@@ -613,6 +613,8 @@ export const meetingParticipants = pgTable('meeting_participants', {
 }, (t) => [
   index('meeting_participants_meeting_idx').on(t.meetingId),
   index('meeting_participants_user_idx').on(t.userId),
+  /** A colleague or parent is listed once per meeting (the add route checks first, under the meeting's row lock). */
+  uniqueIndex('meeting_participants_person_uq').on(t.meetingId, t.kind, t.userId).where(sql`${t.userId} is not null`),
   check('meeting_participants_user_ck', sql`(${t.kind} = 'external') = (${t.userId} is null)`),
 ]);
 

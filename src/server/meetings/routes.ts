@@ -416,13 +416,14 @@ export async function meetingRoutes(app: FastifyInstance) {
     const m = await meetingRecord(db, meetingId);
     if (m.status === 'closed') throw meetingClosed();
     const { settings } = await meetingSettingsOf(db, m.schoolId);
-    if (b.kind === 'staff') {
-      await checkStaff(m.schoolId, { userId: b.userId });
-      const [dup] = await rows<{ id: number }>(db, sql`select id from meeting_participants where meeting_id = ${m.id} and user_id = ${b.userId} and kind = 'staff'`);
-      if (dup) throw invalid({ userId: 'Deze collega staat al op de lijst.' });
-    }
+    if (b.kind === 'staff') await checkStaff(m.schoolId, { userId: b.userId });
     const refused = await db.transaction(async (tx) => {
+      // The meeting's row lock serialises participant changes: two people adding the same colleague at once list them once.
       await tx.execute(sql`select id from meetings where id = ${m.id} for update`);
+      if (b.kind === 'staff') {
+        const [dup] = await rows<{ id: number }>(tx, sql`select id from meeting_participants where meeting_id = ${m.id} and user_id = ${b.userId} and kind = 'staff'`);
+        if (dup) return 'duplicate' as const;
+      }
       if (b.kind === 'external') {
         const blocking = casesBlockingExternals(settings, await consentFacts(tx, m.id));
         if (blocking.length > 0) return blocking;
@@ -434,6 +435,7 @@ export async function meetingRoutes(app: FastifyInstance) {
       }
       return null;
     });
+    if (refused === 'duplicate') throw invalid({ userId: 'Deze collega staat al op de lijst.' });
     // The refusal names pupils through the policy, which reads outside the (finished) transaction.
     if (refused) throw await consentRefusal(req, refused);
     return reply.status(201).send(await meetingView(req, meetingId, relation));

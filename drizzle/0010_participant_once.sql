@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "meeting_participants_person_uq" ON "meeting_participants" USING btree ("meeting_id","kind","user_id") WHERE "meeting_participants"."user_id" is not null;
