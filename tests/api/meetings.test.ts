@@ -383,6 +383,13 @@ describe('edits: stale version, bad input, closing, PDF', () => {
     expect(closed.body.status).toBe('closed');
     expect(await one(sql`select count(*)::int as n from notifications where user_id = ${U.teacher5} and kind = 'minutesClosed'`, 'n')).toBe(1);
     expect((await t.request('PATCH', `/api/meetings/${m.id}`, C.ib, { version: closed.body.version, title: 'Na sluiten' })).status).toBe(409);
+    // Who attended is part of the minutes: fixed with them.
+    const participant = (closed.body as MeetingView).participants[0];
+    const attendance = await t.request('PATCH', `/api/meetings/${m.id}/participants/${participant.id}`, C.ib, { attendance: 'absent' });
+    expect(attendance.status).toBe(409);
+    expect(attendance.body.error).toBe('meeting_closed');
+    expect((await t.request('DELETE', `/api/meetings/${m.id}/participants/${participant.id}`, C.ib)).status).toBe(409);
+    expect(await one<string>(sql`select attendance from meeting_participants where id = ${participant.id}`, 'attendance')).toBe(participant.attendance);
   });
 
   it('the chair edits the agenda (order, own item, note) and the checklist; unknown checklist keys are refused', async () => {

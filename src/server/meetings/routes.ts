@@ -441,7 +441,9 @@ export async function meetingRoutes(app: FastifyInstance) {
     return reply.status(201).send(await meetingView(req, meetingId, relation));
   });
 
+  /** A participant of the meeting; the list is part of the minutes, so it is fixed once they are (status closed). */
   async function participantOf(meetingId: number, raw: string) {
+    if ((await meetingRecord(db, meetingId)).status === 'closed') throw meetingClosed();
     const pid = parseId(raw);
     const [p] = pid == null ? [] : await rows<{ id: number; kind: string }>(db, sql`select id, kind from meeting_participants where id = ${pid} and meeting_id = ${meetingId}`);
     if (!p) throw notFound('Deze deelnemer');
