@@ -352,6 +352,28 @@ describe('cases per pupil, actions, tasks, parents', () => {
     expect(given.body.cases[0]).toMatchObject({ consent: 'given', consents: [{ decision: 'given', method: 'digital' }] });
     // Now an external may join.
     expect((await t.request('POST', `/api/meetings/${care.id}/participants`, C.ib, { kind: 'external', name: 'Gert GGD', organisation: 'GGD', role: 'jeugdarts' })).status).toBe(201);
+
+    // The parent withdraws it again: the meeting still has the external, so its care coordinator is told (the meeting
+    // is named, the pupil is not), and the meeting shows the warning.
+    const notices = () => one(sql`select count(*)::int as n from notifications where user_id = ${U.ib} and kind = 'consentWithdrawn' and link = ${`/overleg/${care.id}`}`, 'n');
+    expect(await notices()).toBe(0);
+    const again = (await t.request('GET', `/api/pupils/${P.p5b}/published-cases`, C.parent)).body.cases[0];
+    const withdrawn = await t.request('POST', `/api/pupils/${P.p5b}/published-cases/${pc.id}/consent`, C.parent, { version: again.version, decision: 'withdrawn' });
+    expect(withdrawn.status).toBe(201);
+    expect(await notices()).toBe(1);
+    const [notice] = await t.q<{ params: Record<string, string> }>(sql`select params from notifications where user_id = ${U.ib} and kind = 'consentWithdrawn'`);
+    expect(notice.params).toEqual({ meetingTitle: care.title, heldOn: '2026-12-15' });
+    const meeting = (await t.request('GET', `/api/meetings/${care.id}`, C.ib)).body as MeetingView;
+    expect(meeting.cases[0].consent).toBe('withdrawn');
+    // Without externals a change of mind concerns no one else: the IB takes the external off, the parent gives and
+    // withdraws once more, and no new notice is made.
+    const external = meeting.participants.find((p) => p.kind === 'external')!;
+    expect((await t.request('DELETE', `/api/meetings/${care.id}/participants/${external.id}`, C.ib)).status).toBe(200);
+    for (const decision of ['given', 'withdrawn']) {
+      const latest = (await t.request('GET', `/api/pupils/${P.p5b}/published-cases`, C.parent)).body.cases[0];
+      expect((await t.request('POST', `/api/pupils/${P.p5b}/published-cases/${pc.id}/consent`, C.parent, { version: latest.version, decision })).status).toBe(201);
+    }
+    expect(await notices()).toBe(1);
   });
 });
 

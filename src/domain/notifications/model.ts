@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   'minutesClosed', // the minutes of a meeting you took part in are final
   'parentPartRequested', // a parent: the school asks you to fill in your part / to decide on consent
   'casePublished', // a parent: agreements about your child were shared
+  'consentWithdrawn', // consent was withdrawn or refused for a pupil discussed in an open meeting with externals you chair or coordinate
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -43,6 +44,7 @@ export function notificationMail(kind: NotificationKind, url: string): { subject
     minutesClosed: 'Het verslag van een overleg waaraan u deelnam, is vastgesteld.',
     parentPartRequested: 'De school vraagt u iets in te vullen of te beslissen in Koers.',
     casePublished: 'De school heeft afspraken met u gedeeld in Koers.',
+    consentWithdrawn: 'Voor een overleg met externe deelnemers is een toestemming ingetrokken of geweigerd.',
   };
   return {
     subject: 'Koers: er staat iets voor u klaar',

@@ -186,6 +186,16 @@ export async function careCoordinators(db: DbOrTx, schoolId: number): Promise<nu
   return (await rows<{ user_id: number }>(db, sql`select distinct user_id from user_roles where school_id = ${schoolId} and role = 'care_coordinator' order by user_id`)).map((r) => r.user_id);
 }
 
+/** Open meetings (planned or held) with external participants where the pupil is discussed: a consent withdrawn touches them. */
+export async function openMeetingsWithExternalsFor(db: DbOrTx, pupilId: number): Promise<{ id: number; title: string; heldOn: string; chairId: number | null }[]> {
+  return (await rows<{ id: number; title: string; held_on: string; chair_id: number | null }>(db, sql`
+    select m.id, m.title, m.held_on, m.chair_id from meetings m
+    where m.status in ('planned', 'held')
+      and exists (select 1 from meeting_cases c where c.meeting_id = m.id and c.pupil_id = ${pupilId} and c.kind = 'discussion')
+      and exists (select 1 from meeting_participants p where p.meeting_id = m.id and p.kind = 'external')
+    order by m.held_on, m.id`)).map((r) => ({ id: r.id, title: r.title, heldOn: r.held_on, chairId: r.chair_id }));
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Agenda facts
 // ---------------------------------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ import { levelHistories } from '../support/facts';
 import { latestOverviewLine, needsText } from '../support/repo';
 import { renderMeetingPdf } from './pdf';
 import {
-  actionRecord, actionsOf, actionView, agendaFacts, agendaPupilIds, careCoordinators, caseRecord, casesOf, casesOfPupil, consentStates,
+  actionRecord, actionsOf, actionView, agendaFacts, agendaPupilIds, careCoordinators, openMeetingsWithExternalsFor, caseRecord, casesOf, casesOfPupil, consentStates,
   meetingRecord, meetingRecords, meetingSettingsOf, participantsOf, questionsOf, schoolActions, schoolStaff, type CaseRecord, type MeetingRecord,
 } from './repo';
 import {
@@ -95,6 +95,21 @@ export async function meetingRoutes(app: FastifyInstance) {
     const cases = await casesOf(tx, [meetingId], clock.today());
     const states = await consentStates(tx, cases);
     return cases.map((c) => ({ caseId: c.id, pupilId: c.pupilId, name: c.pupilName, kind: c.kind, consent: states.get(c.id)?.state ?? 'none' as const }));
+  }
+
+  /**
+   * A consent withdrawn or refused (decision 017: the latest row counts, for every meeting of the pupil) while externals
+   * take part in an open meeting that discusses the pupil: its chair and the school's care coordinators are told, so
+   * they can take the pupil off the agenda or the externals off the list. The notice names the meeting, not the pupil.
+   */
+  async function tellOfWithdrawnConsent(tx: DbOrTx, pupilId: number, schoolId: number, actorId: number) {
+    const meetings = await openMeetingsWithExternalsFor(tx, pupilId);
+    if (meetings.length === 0) return;
+    const coordinators = await careCoordinators(tx, schoolId);
+    for (const m of meetings) {
+      await notify(tx, baseUrl, { userIds: [...(m.chairId != null ? [m.chairId] : []), ...coordinators], except: actorId, schoolId,
+        kind: 'consentWithdrawn', params: { meetingTitle: m.title, heldOn: m.heldOn }, link: `/overleg/${m.id}` });
+    }
   }
 
   /** The 422 consent_required refusal, naming only pupils the user may see the care of. */
@@ -654,6 +669,7 @@ export async function meetingRoutes(app: FastifyInstance) {
         values (${c.id}, ${c.pupilId}, ${b.decision}, ${b.scope.trim()}, ${b.givenByName}, ${b.guardianId}, ${b.method}, ${b.givenOn}::date, ${user.userId}, ${user.name})
         returning id`);
       await audit(tx, entry(req, m.schoolId, c.pupilId, 'create', 'meeting_consent', created.id, { meetingId: m.id, caseId: c.id, decision: b.decision, method: b.method }));
+      if (b.decision !== 'given') await tellOfWithdrawnConsent(tx, c.pupilId, m.schoolId, user.userId);
     });
     return reply.status(201).send(await meetingView(req, meetingId, relation));
   });
@@ -834,6 +850,7 @@ export async function meetingRoutes(app: FastifyInstance) {
         insert into meeting_consents (case_id, pupil_id, decision, scope, given_by_name, guardian_id, method, given_on, recorded_by, recorded_by_name)
         values (${found.id}, ${pupilId}, ${req.body.decision}, ${scope}, ${user.name}, ${user.userId}, 'digital', ${clock.today()}::date, ${user.userId}, ${user.name}) returning id`);
       await audit(tx, entry(req, schoolId, pupilId, 'create', 'meeting_consent', created.id, { caseId: found.id, decision: req.body.decision, method: 'digital' }));
+      if (req.body.decision !== 'given') await tellOfWithdrawnConsent(tx, pupilId, schoolId, user.userId);
     });
     return reply.status(201).send(await parentCases(pupilId, schoolId));
   });
