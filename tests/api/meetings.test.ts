@@ -114,6 +114,17 @@ describe('groepsbespreking: schedule, generated agenda, checklist, notifications
     const list3 = await t.request('GET', `/api/meetings?schoolId=${G.school}`, C.teacher3);
     expect(list3.body.meetings.map((x: { id: number }) => x.id)).not.toContain(m.id);
     expect((await t.request('GET', `/api/meetings/${m.id}`, C.teacher3)).status).toBe(403);
+    // Invited, the other group's teacher sees the meeting, but not the group's care data: taking part opens neither the
+    // pupils nor the group (decision 017).
+    expect((await t.request('POST', `/api/meetings/${m.id}/participants`, C.ib, { kind: 'staff', userId: U.teacher3 })).status).toBe(201);
+    const invited = await t.request('GET', `/api/meetings/${m.id}`, C.teacher3);
+    expect(invited.status).toBe(200);
+    const points = (key: string, v: MeetingView) => v.agenda.find((a) => a.key === key)!.points;
+    const why = 'U bent geen leerkracht of mentor van deze groep; de gegevens van de groep zijn daarom niet zichtbaar.';
+    for (const key of ['previousPlan', 'results', 'signalledPupils', 'clustering']) expect(points(key, invited.body as MeetingView)).toEqual([{ kind: 'info', text: why }]);
+    expect(points('teacherQuestions', invited.body as MeetingView).map((p) => p.text).join(' ')).toMatch(/verlengde instructie rekenen/);
+    const own = (await t.request('GET', `/api/meetings/${m.id}`, C.teacher5)).body as MeetingView;
+    expect(points('results', own)[0].text).toMatch(/leerlingen op of boven de norm/);
     expect((await t.request('GET', `/api/meetings/${m.id}`, C.zorg)).status).toBe(404); // another school
     expect((await t.request('GET', `/api/meetings?schoolId=${G.school}`, C.zorg)).status).toBe(403);
     expect((await t.request('GET', `/api/meetings/${m.id}`, C.parent)).status).toBe(403);

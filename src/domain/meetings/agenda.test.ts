@@ -83,6 +83,17 @@ describe('agendaPoints', () => {
     expect(referrals.some((p) => p.text === 'Anna Bos: aangemeld voor het zorgteam van 10-12-2026.')).toBe(true);
   });
 
+  it('for a participant who may not see the group’s care data, the group’s points say so; the meeting’s own questions stay', () => {
+    const f: AgendaFacts = { ...facts, previousPlans: [], results: [], signalled: [], hiddenSignalled: 0, needsDraft: [], clusters: [], referrals: [], groupDataHidden: true };
+    const why = { kind: 'info', text: 'U bent geen leerkracht of mentor van deze groep; de gegevens van de groep zijn daarom niet zichtbaar.' };
+    for (const key of ['previousPlan', 'results', 'signalledPupils', 'needs', 'clustering', 'referrals']) {
+      expect(agendaPoints('groupDiscussion', key, f)).toEqual([why]);
+    }
+    expect(agendaPoints('groupDiscussion', 'teacherSupport', f)).toEqual([{ kind: 'supportNeed', text: 'Lotte: Klassenbezoek' }, why]);
+    expect(agendaPoints('groupDiscussion', 'teacherQuestions', f)).toEqual([{ kind: 'question', text: 'Lotte: Hoe verlengde instructie?' }]);
+    expect(agendaPoints('groupDiscussion', 'actionsReview', f)).toHaveLength(1);
+  });
+
   it('lists the ticked pupils one by one and the unticked ones with test signals on one line; another group’s data is named', () => {
     const f: AgendaFacts = {
       ...emptyAgendaFacts(), groupId: 7, overviewNote: 'Nog geen groepsoverzicht van deze groep; gegevens uit het groepsoverzicht van groep 4.',

@@ -219,7 +219,15 @@ export interface AgendaFacts {
   questions: { id: number; kind: 'question' | 'supportNeed'; text: string; author: string }[];
   /** Open actions of earlier meetings of the same kind (and group). */
   openActions: { actionId: number; description: string; owner: string; dueOn: string; overdue: boolean }[];
+  /**
+   * The viewer takes part in a groepsbespreking but may not see the group's care data (policy `group.viewCare`): the
+   * group's results, signals, plans and clusters were not gathered, and the points say why.
+   */
+  groupDataHidden?: boolean;
 }
+
+/** The agenda items of a groepsbespreking whose points come from the group's care data. */
+const GROUP_DATA_KEYS = new Set(['teacherSupport', 'previousPlan', 'results', 'signalledPupils', 'needs', 'clustering', 'referrals']);
 
 export const emptyAgendaFacts = (): AgendaFacts => ({
   groupId: null, overviewId: null, previousPlans: [], results: [], signalled: [], hiddenSignalled: 0, needsDraft: [], clusters: [],
@@ -257,6 +265,10 @@ export function agendaPoints(kind: MeetingKind, key: string, f: AgendaFacts): Ag
     if (key === 'cases') return casePoints(f, kind === 'pupilDiscussion' ? 'discussion' : undefined);
     if (key === 'announcements') return casePoints(f, 'announcement');
     return [];
+  }
+  if (f.groupDataHidden && GROUP_DATA_KEYS.has(key)) {
+    const own = key === 'teacherSupport' ? f.questions.filter((q) => q.kind === 'supportNeed').map((q) => ({ kind: 'supportNeed' as const, text: `${q.author}: ${q.text}` })) : [];
+    return [...own, { kind: 'info', text: 'U bent geen leerkracht of mentor van deze groep; de gegevens van de groep zijn daarom niet zichtbaar.' }];
   }
   switch (key) {
     case 'teacherQuestions':

@@ -224,7 +224,11 @@ async function meetingPeriod(db: DbOrTx, m: MeetingRecord): Promise<{ id: number
  * Everything the agenda of `m` can show, unfiltered; `filter` then keeps only pupils the viewer may see the care of and
  * counts the rest. Group facts only for a groepsbespreking with a group.
  */
-export async function agendaFacts(db: DbOrTx, m: MeetingRecord, cases: readonly CaseRecord[], settings: MeetingSettings, visible: (pupilId: number) => boolean, today: string): Promise<AgendaFacts> {
+/**
+ * What the agenda points are built from, for one viewer: pupils through `visible` (pupil.viewCare), and the group's care
+ * data (results, signals, plans, clusters) only when `groupCare` (group.viewCare on the meeting's group).
+ */
+export async function agendaFacts(db: DbOrTx, m: MeetingRecord, cases: readonly CaseRecord[], settings: MeetingSettings, visible: (pupilId: number) => boolean, today: string, groupCare: boolean): Promise<AgendaFacts> {
   const facts: AgendaFacts = {
     groupId: m.groupId, overviewId: null, previousPlans: [], results: [], signalled: [], hiddenSignalled: 0, needsDraft: [], clusters: [],
     cases: [], hiddenCases: 0, referrals: [], questions: [], openActions: [],
@@ -243,6 +247,7 @@ export async function agendaFacts(db: DbOrTx, m: MeetingRecord, cases: readonly 
     owner: a.ownerName, dueOn: a.dueOn, overdue: a.dueOn < today,
   }));
   if (m.kind !== 'groupDiscussion' || m.groupId == null) return facts;
+  if (!groupCare) return { ...facts, groupDataHidden: true };
 
   const period = await meetingPeriod(db, m);
   const school = await cycleSchool(db, m.schoolId);

@@ -7,11 +7,12 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { decideMeeting, decideMeetingSchedule, decidePupil, type MeetingRelation } from '../../domain/access/policy';
+import { decideGroup, decideMeeting, decideMeetingSchedule, decidePupil, type MeetingRelation } from '../../domain/access/policy';
 import { agendaPoints, defaultAgenda, defaultTitle, kindLabel } from '../../domain/meetings/agenda';
 import { dutchDate } from '../../domain/school/periods';
 import { checklistOpen, checklistView, unknownChecklistKeys } from '../../domain/meetings/checklist';
 import { caseForms, minutesFields, missingRequired, publishedAgreements, unknownKeys } from '../../domain/meetings/forms';
+import { loadGroupRelation } from '../access/relations';
 import type { FormField, MeetingKind, MeetingStatus } from '../../domain/meetings/model';
 import {
   canTransition, caseBlockedByExternals, casesBlockingExternals, caseWarnings, checkParentsInformed, closeProblems, CONSENT_REQUIRED_MESSAGE,
@@ -155,7 +156,10 @@ export async function meetingRoutes(app: FastifyInstance) {
     const pupilIds = await agendaPupilIds(db, m, cases);
     const visible = await visiblePupils(req, pupilIds, 'pupil.viewCare');
     const editable = await visiblePupils(req, cases.map((c) => c.pupilId), 'pupil.editCare');
-    const facts = await agendaFacts(db, m, cases, settings, (id) => visible.has(id), today);
+    // Taking part in a groepsbespreking does not open the group's care data (decision 017): the policy decides that too.
+    const groupRel = m.groupId != null ? await loadGroupRelation(db, user.userId, m.groupId, today) : null;
+    const groupCare = groupRel != null && decideGroup(user, 'group.viewCare', groupRel).allow;
+    const facts = await agendaFacts(db, m, cases, settings, (id) => visible.has(id), today, groupCare);
     const states = await consentStates(db, cases);
     const hasExternals = participants.some((p) => p.kind === 'external');
     const canEditMeeting = decideMeeting(user, 'meeting.edit', rel).allow;
