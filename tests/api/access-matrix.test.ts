@@ -171,7 +171,7 @@ const DECLARED: Record<string, string> = {
   'GET /api/groups': 'list', 'GET /api/groups/:id': 'group',
   'POST /api/schools/:schoolId/groups': 'school', 'PATCH /api/groups/:id': 'school', 'PUT /api/groups/:id/staff': 'school',
   'GET /api/boards': 'user', 'GET /api/schools': 'user', 'POST /api/schools': 'school', 'PATCH /api/schools/:id': 'school',
-  'GET /api/schools/:id/years': 'school', 'POST /api/schools/:id/years': 'school', 'PUT /api/years/:id/periods': 'school',
+  'GET /api/schools/:id/staff': 'school', 'GET /api/schools/:id/years': 'school', 'POST /api/schools/:id/years': 'school', 'PUT /api/years/:id/periods': 'school',
   'GET /api/users': 'school', 'POST /api/users': 'school', 'PATCH /api/users/:id': 'school', 'GET /api/outbox': 'school',
   // Pupil monitoring (issue 3).
   'GET /api/schools/:schoolId/instruments': 'school', 'POST /api/schools/:schoolId/instruments': 'school', 'PATCH /api/instruments/:id': 'school',

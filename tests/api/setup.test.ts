@@ -407,6 +407,28 @@ describe('staff accounts', () => {
   });
 });
 
+describe('the staff list (pickers: invite a colleague, assign an action)', () => {
+  it('lists the school’s staff by name with their roles, to staff and the administrator only; not parents, not another school', async () => {
+    const teacher = await t.login('leerkracht');
+    const res = await t.request('GET', `/api/schools/${S.po}/staff`, teacher);
+    expect(res.status).toBe(200);
+    const items = res.body.items as { id: number; name: string; roles: string[] }[];
+    // Colleagues without a group are on it too: the care coordinator and the director.
+    expect(items.find((s) => s.id === U.ib)?.roles).toContain('care_coordinator');
+    expect(items.some((s) => s.roles.includes('director'))).toBe(true);
+    expect(items.find((s) => s.id === U.leerkracht)?.roles).toContain('teacher');
+    // Staff only: no parents, no other school's mentor, no disabled account.
+    expect(items.some((s) => s.id === U.ouder || s.id === U.mentor)).toBe(false);
+    expect(items.every((s) => s.roles.length > 0)).toBe(true);
+    const names = items.map((s) => s.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'nl')));
+    expect((await t.request('GET', `/api/schools/${S.po}/staff`, admin)).status).toBe(200);
+    expect((await t.request('GET', `/api/schools/${S.po}/staff`, await t.login('ouder'))).status).toBe(403);
+    expect((await t.request('GET', `/api/schools/${S.vo}/staff`, teacher)).status).toBe(403);
+    expect((await t.request('GET', `/api/schools/${S.po}/staff`)).status).toBe(401);
+  });
+});
+
 describe('who may not set up', () => {
   const snapshot = async () => t.q(sql`select
     (select count(*)::int from schools) as schools, (select string_agg(name || settings::text, '|' order by id) from schools) as school_names,

@@ -268,6 +268,16 @@ describe('zorgteam with an external: consent first', () => {
     await expectAccessible(page, 'zorgteam meeting with cases');
   }, 120_000);
 
+  it('invites the director, a colleague without a group, from the school’s staff list', async () => {
+    const participants = page.getByRole('region', { name: 'Deelnemers' });
+    const add = participants.getByRole('form', { name: 'Medewerker toevoegen' });
+    await add.getByLabel('Medewerker').selectOption({ label: 'Dirk Directeur' });
+    await add.getByRole('button', { name: 'Toevoegen' }).click();
+    await participants.getByRole('row', { name: /Dirk Directeur/ }).waitFor();
+    const view = await api<MeetingView>(`/api/meetings/${careMeetingId}`);
+    expect(view.participants.filter((p) => p.name === 'Dirk Directeur').map((p) => p.kind)).toEqual(['staff']);
+  });
+
   it('refuses an external while consent is missing and names the pupils', async () => {
     const participants = page.getByRole('region', { name: 'Deelnemers' });
     const ext = participants.getByRole('form', { name: 'Externe deelnemer toevoegen' });

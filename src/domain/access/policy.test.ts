@@ -363,29 +363,30 @@ describe('pupil access properties', () => {
 
 describe('decideSchool', () => {
   // Expected per grant held, for school 1 of board 1. Written out by hand.
-  const cases: { who: string; grant: RoleGrant; manage: boolean; viewAllPupils: boolean; manageCare: boolean; careOverview: boolean }[] = [
-    { who: 'admin at the school', grant: atSchool('admin', 1), manage: true, viewAllPupils: true, manageCare: false, careOverview: false },
-    { who: 'admin of the board', grant: atBoard('admin', 1), manage: true, viewAllPupils: false, manageCare: false, careOverview: false },
-    { who: 'care coordinator', grant: atSchool('care_coordinator', 1), manage: false, viewAllPupils: true, manageCare: true, careOverview: true },
-    { who: 'director', grant: atSchool('director', 1), manage: false, viewAllPupils: true, manageCare: false, careOverview: true },
-    { who: 'board role', grant: atBoard('board', 1), manage: false, viewAllPupils: true, manageCare: false, careOverview: true },
-    { who: 'teacher', grant: atSchool('teacher', 1), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
-    { who: 'mentor', grant: atSchool('mentor', 1), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
-    { who: 'subject teacher', grant: atSchool('subject_teacher', 1), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
-    { who: 'parent', grant: atSchool('parent', 1), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
-    { who: 'admin at another school of the board', grant: atSchool('admin', 3), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
-    { who: 'admin at a school of another board', grant: atSchool('admin', 2), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
-    { who: 'admin of another board', grant: atBoard('admin', 2), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
-    { who: 'care coordinator at another school', grant: atSchool('care_coordinator', 3), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
-    { who: 'board role of another board', grant: atBoard('board', 2), manage: false, viewAllPupils: false, manageCare: false, careOverview: false },
+  const cases: { who: string; grant: RoleGrant; manage: boolean; viewAllPupils: boolean; manageCare: boolean; careOverview: boolean; staff: boolean }[] = [
+    { who: 'admin at the school', grant: atSchool('admin', 1), manage: true, viewAllPupils: true, manageCare: false, careOverview: false , staff: true },
+    { who: 'admin of the board', grant: atBoard('admin', 1), manage: true, viewAllPupils: false, manageCare: false, careOverview: false , staff: true },
+    { who: 'care coordinator', grant: atSchool('care_coordinator', 1), manage: false, viewAllPupils: true, manageCare: true, careOverview: true , staff: true },
+    { who: 'director', grant: atSchool('director', 1), manage: false, viewAllPupils: true, manageCare: false, careOverview: true , staff: true },
+    { who: 'board role', grant: atBoard('board', 1), manage: false, viewAllPupils: true, manageCare: false, careOverview: true , staff: false },
+    { who: 'teacher', grant: atSchool('teacher', 1), manage: false, viewAllPupils: false, manageCare: false, careOverview: false , staff: true },
+    { who: 'mentor', grant: atSchool('mentor', 1), manage: false, viewAllPupils: false, manageCare: false, careOverview: false , staff: true },
+    { who: 'subject teacher', grant: atSchool('subject_teacher', 1), manage: false, viewAllPupils: false, manageCare: false, careOverview: false , staff: true },
+    { who: 'parent', grant: atSchool('parent', 1), manage: false, viewAllPupils: false, manageCare: false, careOverview: false , staff: false },
+    { who: 'admin at another school of the board', grant: atSchool('admin', 3), manage: false, viewAllPupils: false, manageCare: false, careOverview: false , staff: false },
+    { who: 'admin at a school of another board', grant: atSchool('admin', 2), manage: false, viewAllPupils: false, manageCare: false, careOverview: false , staff: false },
+    { who: 'admin of another board', grant: atBoard('admin', 2), manage: false, viewAllPupils: false, manageCare: false, careOverview: false , staff: false },
+    { who: 'care coordinator at another school', grant: atSchool('care_coordinator', 3), manage: false, viewAllPupils: false, manageCare: false, careOverview: false , staff: false },
+    { who: 'board role of another board', grant: atBoard('board', 2), manage: false, viewAllPupils: false, manageCare: false, careOverview: false , staff: false },
   ];
 
-  it('lists exactly the five school actions', () => {
-    expect([...SCHOOL_ACTIONS].sort()).toEqual(['school.manage', 'school.manageCare', 'school.viewAllPupils', 'school.viewCareOverview', 'school.viewOutbox']);
+  it('lists exactly the six school actions', () => {
+    expect([...SCHOOL_ACTIONS].sort()).toEqual(['school.manage', 'school.manageCare', 'school.viewAllPupils', 'school.viewCareOverview', 'school.viewOutbox', 'school.viewStaff']);
   });
 
-  it.each(cases)('$who: manage/outbox $manage, all pupils $viewAllPupils, care set-up $manageCare, care overview $careOverview', ({ grant, manage, viewAllPupils, manageCare, careOverview }) => {
+  it.each(cases)('$who: manage/outbox $manage, all pupils $viewAllPupils, care set-up $manageCare, care overview $careOverview, staff list $staff', ({ grant, manage, viewAllPupils, manageCare, careOverview, staff }) => {
     const a = actor(grant);
+    expect(decideSchool(a, 'school.viewStaff', 1, 1).allow).toBe(staff);
     expect(decideSchool(a, 'school.manageCare', 1, 1).allow).toBe(manageCare);
     expect(decideSchool(a, 'school.viewCareOverview', 1, 1).allow).toBe(careOverview);
     expect(decideSchool(a, 'school.manage', 1, 1).allow).toBe(manage);

@@ -135,6 +135,8 @@ export const SCHOOL_ACTIONS = [
   'school.manageCare',
   /** See school-wide aggregates of care data (the four-year result trend); no individual pupil's data. */
   'school.viewCareOverview',
+  /** List the school's staff (names and roles) to invite a colleague or assign an action; no pupil data. */
+  'school.viewStaff',
 ] as const;
 export type SchoolAction = (typeof SCHOOL_ACTIONS)[number];
 
@@ -161,6 +163,13 @@ export function decideSchool(actor: Actor, action: SchoolAction, schoolId: numbe
       if (roles.has('director')) return allow('director');
       if (board.has('board')) return allow('board');
       return deny('no_school_wide_role');
+    case 'school.viewStaff':
+      if (roles.has('care_coordinator')) return allow('care_coordinator');
+      if (roles.has('director')) return allow('director');
+      if (roles.has('teacher') || roles.has('mentor') || roles.has('subject_teacher')) return allow('staff');
+      if (roles.has('admin')) return allow('admin');
+      if (board.has('admin')) return allow('board_admin');
+      return deny('not_staff');
   }
 }
 

@@ -174,14 +174,6 @@ export function actionView(a: ActionRecord, today: string, opts: { pupilVisible:
   };
 }
 
-/** Staff of a school (users with a staff role there), for checks and the rota. */
-export async function schoolStaff(db: DbOrTx, schoolId: number): Promise<{ id: number; name: string; roles: string[] }[]> {
-  return rows<{ id: number; name: string; roles: string[] }>(db, sql`
-    select u.id, u.name, array_agg(distinct r.role order by r.role) as roles from user_roles r join users u on u.id = r.user_id
-    where r.school_id = ${schoolId} and r.role in ('teacher', 'mentor', 'subject_teacher', 'care_coordinator', 'director') and not u.disabled
-    group by u.id, u.name order by u.name, u.id`);
-}
-
 export async function careCoordinators(db: DbOrTx, schoolId: number): Promise<number[]> {
   return (await rows<{ user_id: number }>(db, sql`select distinct user_id from user_roles where school_id = ${schoolId} and role = 'care_coordinator' order by user_id`)).map((r) => r.user_id);
 }

@@ -13,6 +13,7 @@ import { dutchDate } from '../../domain/school/periods';
 import { checklistOpen, checklistView, unknownChecklistKeys } from '../../domain/meetings/checklist';
 import { caseForms, minutesFields, missingRequired, publishedAgreements, unknownKeys } from '../../domain/meetings/forms';
 import { loadGroupRelation } from '../access/relations';
+import { schoolStaff, STAFF_ROLES } from '../school/staff';
 import type { FormField, MeetingKind, MeetingStatus } from '../../domain/meetings/model';
 import {
   canTransition, caseBlockedByExternals, casesBlockingExternals, caseWarnings, checkParentsInformed, closeProblems, CONSENT_REQUIRED_MESSAGE,
@@ -35,7 +36,7 @@ import { latestOverviewLine, needsText } from '../support/repo';
 import { renderMeetingPdf } from './pdf';
 import {
   actionRecord, actionsOf, actionView, agendaFacts, agendaPupilIds, careCoordinators, openMeetingsWithExternalsFor, caseRecord, casesOf, casesOfPupil, consentStates,
-  meetingRecord, meetingRecords, meetingSettingsOf, participantsOf, questionsOf, schoolActions, schoolStaff, type CaseRecord, type MeetingRecord,
+  meetingRecord, meetingRecords, meetingSettingsOf, participantsOf, questionsOf, schoolActions, type CaseRecord, type MeetingRecord,
 } from './repo';
 import {
   actionBody, actionParams, actionPatch, boardQuery, caseBody, caseParams, casePatch, consentBody, createBody, idParams, listQuery,
@@ -46,7 +47,7 @@ export const staleVersion = () => new HttpError(409, 'stale_version', 'Iemand an
 const meetingClosed = () => new HttpError(409, 'meeting_closed', 'Het verslag van dit overleg is vastgesteld; heropen het overleg eerst.');
 const meetingNotOpen = () => new HttpError(409, 'meeting_not_open', 'Bij dit overleg kunnen geen leerlingen of vragen meer worden ingebracht.');
 
-const STAFF_ROLES = new Set(['teacher', 'mentor', 'subject_teacher', 'care_coordinator', 'director']);
+const STAFF = new Set<string>(STAFF_ROLES);
 
 function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; cause?: { code?: string } } | null;
@@ -229,7 +230,7 @@ export async function meetingRoutes(app: FastifyInstance) {
   r.get('/api/meetings', { config: LIST, schema: { tags: ['meetings'], querystring: listQuery } }, async (req): Promise<MeetingListView> => {
     const user = requireUser(req);
     const { schoolId, from, to, kind } = req.query;
-    if (!user.grants.some((g) => g.schoolId === schoolId && STAFF_ROLES.has(g.role))) throw forbidden();
+    if (!user.grants.some((g) => g.schoolId === schoolId && STAFF.has(g.role))) throw forbidden();
     if (from && to && to < from) throw invalid({ to: 'De einddatum ligt vóór de begindatum.' });
     const range = from || to ? { from: from ?? '1900-01-01', to: to ?? '2999-12-31' } : undefined;
     const ids = await visibleMeetingIds(db, user, schoolId, clock.today(), range);
@@ -240,7 +241,7 @@ export async function meetingRoutes(app: FastifyInstance) {
   r.post('/api/meetings', { config: LIST, schema: { tags: ['meetings'], body: createBody } }, async (req, reply) => {
     const user = requireUser(req);
     const b = req.body;
-    if (!user.grants.some((g) => g.schoolId === b.schoolId && STAFF_ROLES.has(g.role))) throw forbidden();
+    if (!user.grants.some((g) => g.schoolId === b.schoolId && STAFF.has(g.role))) throw forbidden();
     const { settings, sector } = await meetingSettingsOf(db, b.schoolId);
     let group: { id: number; name: string; school_year_id: number } | null = null;
     if (b.groupId != null) {

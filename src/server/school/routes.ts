@@ -17,6 +17,7 @@ import { intArray, rows, type DbOrTx } from '../db/client';
 import { forbidden, HttpError, invalid, notFound } from '../http/errors';
 import { requireUser } from '../http/context';
 import { isoDate } from '../students/repo';
+import { schoolStaff } from './staff';
 
 const schoolSchema = z.object({
   id: z.number(), boardId: z.number(), boardName: z.string(), name: z.string(), brin: z.string(), sector: z.enum(['po', 'vo']),
@@ -132,6 +133,17 @@ export async function schoolRoutes(app: FastifyInstance) {
     await audit(db, { actorId: user.userId, schoolId: req.params.id, pupilId: null, action: 'update', entity: 'school', entityId: req.params.id, detail: req.body, ip: req.ip });
     const [s] = await schoolList(db, sql`s.id = ${req.params.id}`);
     return s;
+  });
+
+  r.get('/api/schools/:id/staff', {
+    config: { access: { kind: 'school' } },
+    schema: {
+      tags: ['school set-up'], params: z.object({ id: z.coerce.number().int() }),
+      response: { 200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), roles: z.array(z.string()) })) }) },
+    },
+  }, async (req) => {
+    await authorizeSchool(req, req.params.id, 'school.viewStaff');
+    return { items: await schoolStaff(db, req.params.id) };
   });
 
   r.get('/api/schools/:id/years', {

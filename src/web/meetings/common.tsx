@@ -12,7 +12,7 @@ import { formatDate } from '../shared/format';
 import { useApi, useSubmit } from '../shared/hooks';
 import { useSession } from '../shared/session';
 import { capitalise } from '../shared/labels';
-import type { GroupSummary, Items } from '../shared/types';
+import type { Items } from '../shared/types';
 import { ConflictAlert } from '../group-cycle/common';
 import { consentPupils } from './api';
 import './meetings.css';
@@ -41,23 +41,21 @@ export function whenText(t: TFunction, m: { heldOn: string; startsAt: string | n
 }
 
 /**
- * The staff one may choose as chair, minute-taker, participant, case manager or action owner: the user, the staff of the
- * school's current groups (as far as the user sees them) and whoever `extra` names (the meeting's staff participants).
+ * The staff one may choose as chair, minute-taker, participant, case manager or action owner: the school's staff
+ * (GET /api/schools/:id/staff, colleagues without a group such as the director included), the user, and whoever
+ * `extra` names (the meeting's staff participants, also when they have since left the school).
  */
 export function useStaffOptions(schoolId: number | null, extra: PersonRef[] = []): PersonRef[] {
   const { me } = useSession();
-  const groups = useApi<Items<GroupSummary>>(schoolId ? `/api/groups?schoolId=${schoolId}` : null);
+  const staff = useApi<Items<PersonRef>>(schoolId ? `/api/schools/${schoolId}/staff` : null);
   const extraKey = extra.map((p) => `${p.id}:${p.name}`).join('|');
   return useMemo(() => {
     const byId = new Map<number, string>();
     if (me) byId.set(me.id, me.name);
     for (const p of extra) byId.set(p.id, p.name);
-    for (const g of groups.data?.items ?? []) {
-      if (!g.schoolYear.current) continue;
-      for (const s of g.staff) byId.set(s.userId, s.name);
-    }
+    for (const s of staff.data?.items ?? []) byId.set(s.id, s.name);
     return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-  }, [me, groups.data, extraKey]);
+  }, [me, staff.data, extraKey]);
 }
 
 /** A form from field definitions (verslag, case form, parents' part, outcome), one text area per field. */
