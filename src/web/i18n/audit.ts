@@ -62,6 +62,7 @@ export const nl = {
     admin: 'beheerder',
     board: 'bestuur',
     board_admin: 'bestuursbeheerder',
+    staff: 'medewerker van de school',
     director: 'directeur',
     parent_with_authority: 'ouder met gezag',
     parent: 'ouder met gezag',
@@ -85,6 +86,7 @@ export const nl = {
     not_admin: 'geen beheerder',
     not_board_admin: 'geen bestuursbeheerder',
     not_group_staff: 'geen medewerker van de groep',
+    not_staff: 'geen medewerker van de school',
   },
   wanted: {
     pupil_view: 'gegevens bekijken',
@@ -165,6 +167,7 @@ export const en: Messages<typeof nl> = {
     admin: 'administrator',
     board: 'board',
     board_admin: 'board administrator',
+    staff: 'staff member of the school',
     director: 'head teacher',
     parent_with_authority: 'parent with parental authority',
     parent: 'parent with parental authority',
@@ -188,6 +191,7 @@ export const en: Messages<typeof nl> = {
     not_admin: 'not an administrator',
     not_board_admin: 'not a board administrator',
     not_group_staff: 'not on the staff of the group',
+    not_staff: 'not on the staff of the school',
   },
   wanted: {
     pupil_view: 'view the record',
