@@ -120,7 +120,7 @@ describe('groepsbespreking: schedule, generated agenda, checklist, notifications
     const invited = await t.request('GET', `/api/meetings/${m.id}`, C.teacher3);
     expect(invited.status).toBe(200);
     const points = (key: string, v: MeetingView) => v.agenda.find((a) => a.key === key)!.points;
-    const why = 'U bent geen leerkracht of mentor van deze groep; de gegevens van de groep zijn daarom niet zichtbaar.';
+    const why = 'De gegevens van deze groep zijn voor u niet zichtbaar: alleen wie bij de groep betrokken is, ziet ze.';
     for (const key of ['previousPlan', 'results', 'signalledPupils', 'clustering']) expect(points(key, invited.body as MeetingView)).toEqual([{ kind: 'info', text: why }]);
     expect(points('teacherQuestions', invited.body as MeetingView).map((p) => p.text).join(' ')).toMatch(/verlengde instructie rekenen/);
     const own = (await t.request('GET', `/api/meetings/${m.id}`, C.teacher5)).body as MeetingView;
@@ -226,6 +226,24 @@ describe('consent before externals', () => {
     expect(await one<string>(sql`select kind from meeting_cases where id = ${announcement.id}`, 'kind')).toBe('announcement');
     // A case with a consent on record cannot be deleted.
     expect((await t.request('DELETE', `/api/meetings/${m.id}/cases/${caseId}`, C.ib)).status).toBe(409);
+
+    // The parents change their mind and the IB records it on paper: the meeting's chair (here the group's teacher) is
+    // told, because the external is still listed; the IB, who recorded it, is not told of their own act.
+    const current = (await t.request('GET', `/api/meetings/${m.id}`, C.ib)).body as MeetingView;
+    expect((await t.request('PATCH', `/api/meetings/${m.id}`, C.ib, { version: current.version, chairId: U.teacher5 })).status).toBe(200);
+    const told = (user: number) => one(sql`select count(*)::int as n from notifications where user_id = ${user} and kind = 'consentWithdrawn' and link = ${`/overleg/${m.id}`}`, 'n');
+    const withdrawn = await t.request('POST', `/api/meetings/${m.id}/cases/${caseId}/consents`, C.ib, {
+      decision: 'withdrawn', scope: 'Bespreken in het zorgteam met de orthopedagoog', givenByName: 'Moeder', method: 'paper', givenOn: '2026-11-23',
+    });
+    expect(withdrawn.status).toBe(201);
+    expect(await told(U.teacher5)).toBe(1);
+    expect(await told(U.ib)).toBe(0);
+    expect((withdrawn.body as MeetingView).warnings.join(' ')).toMatch(/ingetrokken|toestemming/i);
+    // After a talk they agree again (the later tests build on a consent on record); giving consent tells no one.
+    expect((await t.request('POST', `/api/meetings/${m.id}/cases/${caseId}/consents`, C.ib, {
+      decision: 'given', scope: 'Bespreken in het zorgteam met de orthopedagoog', givenByName: 'Moeder', method: 'paper', givenOn: '2026-11-24',
+    })).status).toBe(201);
+    expect(await told(U.teacher5)).toBe(1);
   });
 });
 

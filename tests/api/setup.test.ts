@@ -420,10 +420,14 @@ describe('the staff list (pickers: invite a colleague, assign an action)', () =>
     // Staff only: no parents, no other school's mentor, no disabled account.
     expect(items.some((s) => s.id === U.ouder || s.id === U.mentor)).toBe(false);
     expect(items.every((s) => s.roles.length > 0)).toBe(true);
-    const names = items.map((s) => s.name);
-    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'nl')));
+    const colleague = items.find((s) => s.roles.includes('teacher') && s.id !== U.leerkracht)!;
+    await t.q(sql`update users set disabled = true where id = ${colleague.id}`);
+    const after = (await t.request('GET', `/api/schools/${S.po}/staff`, teacher)).body.items as { id: number }[];
+    await t.q(sql`update users set disabled = false where id = ${colleague.id}`);
+    expect(after.map((s) => s.id)).toEqual(items.map((s) => s.id).filter((id) => id !== colleague.id));
     expect((await t.request('GET', `/api/schools/${S.po}/staff`, admin)).status).toBe(200);
     expect((await t.request('GET', `/api/schools/${S.po}/staff`, await t.login('ouder'))).status).toBe(403);
+    expect((await t.request('GET', `/api/schools/${S.po}/staff`, await t.login('bestuur'))).status).toBe(403);
     expect((await t.request('GET', `/api/schools/${S.vo}/staff`, teacher)).status).toBe(403);
     expect((await t.request('GET', `/api/schools/${S.po}/staff`)).status).toBe(401);
   });

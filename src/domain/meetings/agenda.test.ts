@@ -85,13 +85,16 @@ describe('agendaPoints', () => {
 
   it('for a participant who may not see the group’s care data, the group’s points say so; the meeting’s own questions stay', () => {
     const f: AgendaFacts = { ...facts, previousPlans: [], results: [], signalled: [], hiddenSignalled: 0, needsDraft: [], clusters: [], referrals: [], groupDataHidden: true };
-    const why = { kind: 'info', text: 'U bent geen leerkracht of mentor van deze groep; de gegevens van de groep zijn daarom niet zichtbaar.' };
-    for (const key of ['previousPlan', 'results', 'signalledPupils', 'needs', 'clustering', 'referrals']) {
+    const why = { kind: 'info', text: 'De gegevens van deze groep zijn voor u niet zichtbaar: alleen wie bij de groep betrokken is, ziet ze.' };
+    for (const key of ['previousPlan', 'results', 'signalledPupils', 'needs', 'clustering', 'actionsReview']) {
       expect(agendaPoints('groupDiscussion', key, f)).toEqual([why]);
     }
     expect(agendaPoints('groupDiscussion', 'teacherSupport', f)).toEqual([{ kind: 'supportNeed', text: 'Lotte: Klassenbezoek' }, why]);
     expect(agendaPoints('groupDiscussion', 'teacherQuestions', f)).toEqual([{ kind: 'question', text: 'Lotte: Hoe verlengde instructie?' }]);
-    expect(agendaPoints('groupDiscussion', 'actionsReview', f)).toHaveLength(1);
+    // The meeting's own cases the viewer may see stay under "Aanmeldingen", with the count of the others.
+    expect(agendaPoints('groupDiscussion', 'referrals', f).map((p) => p.text)).toEqual(['Anna Bos: Lezen', 'Bram Kok', '1 andere leerling aangemeld (niet zichtbaar voor u).', why.text]);
+    // Other meeting kinds are not group documents: their action review is unchanged.
+    expect(agendaPoints('careTeam', 'actionsReview', f)).toHaveLength(1);
   });
 
   it('lists the ticked pupils one by one and the unticked ones with test signals on one line; another group’s data is named', () => {

@@ -221,13 +221,15 @@ export interface AgendaFacts {
   openActions: { actionId: number; description: string; owner: string; dueOn: string; overdue: boolean }[];
   /**
    * The viewer takes part in a groepsbespreking but may not see the group's care data (policy `group.viewCare`): the
-   * group's results, signals, plans and clusters were not gathered, and the points say why.
+   * group's results, signals, plans, clusters and the open actions of its earlier groepsbesprekingen were not
+   * gathered, and the points say why.
    */
   groupDataHidden?: boolean;
 }
 
 /** The agenda items of a groepsbespreking whose points come from the group's care data. */
-const GROUP_DATA_KEYS = new Set(['teacherSupport', 'previousPlan', 'results', 'signalledPupils', 'needs', 'clustering', 'referrals']);
+const GROUP_DATA_KEYS = new Set(['teacherSupport', 'previousPlan', 'results', 'signalledPupils', 'needs', 'clustering', 'referrals', 'actionsReview', 'progress']);
+const GROUP_DATA_HIDDEN = 'De gegevens van deze groep zijn voor u niet zichtbaar: alleen wie bij de groep betrokken is, ziet ze.';
 
 export const emptyAgendaFacts = (): AgendaFacts => ({
   groupId: null, overviewId: null, previousPlans: [], results: [], signalled: [], hiddenSignalled: 0, needsDraft: [], clusters: [],
@@ -260,15 +262,18 @@ function actionPoints(f: AgendaFacts): AgendaPoint[] {
 /** The data points under the agenda item `key` of a meeting of `kind`. Unknown and custom keys have none. */
 export function agendaPoints(kind: MeetingKind, key: string, f: AgendaFacts): AgendaPoint[] {
   const overviewHref = f.overviewId ? `/groepsoverzichten/${f.overviewId}` : undefined;
+  if (kind === 'groupDiscussion' && f.groupDataHidden && GROUP_DATA_KEYS.has(key)) {
+    // What belongs to the meeting itself stays: the support needs handed in, and the pupils on its agenda the viewer may see.
+    const own: AgendaPoint[] = key === 'teacherSupport'
+      ? f.questions.filter((q) => q.kind === 'supportNeed').map((q) => ({ kind: 'supportNeed' as const, text: `${q.author}: ${q.text}` }))
+      : key === 'referrals' ? casePoints(f) : [];
+    return [...own, { kind: 'info', text: GROUP_DATA_HIDDEN }];
+  }
   if (key === 'actionsReview' || key === 'progress') return actionPoints(f);
   if (kind !== 'groupDiscussion') {
     if (key === 'cases') return casePoints(f, kind === 'pupilDiscussion' ? 'discussion' : undefined);
     if (key === 'announcements') return casePoints(f, 'announcement');
     return [];
-  }
-  if (f.groupDataHidden && GROUP_DATA_KEYS.has(key)) {
-    const own = key === 'teacherSupport' ? f.questions.filter((q) => q.kind === 'supportNeed').map((q) => ({ kind: 'supportNeed' as const, text: `${q.author}: ${q.text}` })) : [];
-    return [...own, { kind: 'info', text: 'U bent geen leerkracht of mentor van deze groep; de gegevens van de groep zijn daarom niet zichtbaar.' }];
   }
   switch (key) {
     case 'teacherQuestions':

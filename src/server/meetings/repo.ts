@@ -178,11 +178,22 @@ export async function careCoordinators(db: DbOrTx, schoolId: number): Promise<nu
   return (await rows<{ user_id: number }>(db, sql`select distinct user_id from user_roles where school_id = ${schoolId} and role = 'care_coordinator' order by user_id`)).map((r) => r.user_id);
 }
 
+/**
+ * Locks the open meetings that discuss the pupil (by id, so two transactions lock in the same order). A consent change
+ * takes these locks before it is written, and adding an external takes its meeting's lock before it reads the consents:
+ * so either the external is refused, or the change sees the external and tells of it.
+ */
+export async function lockOpenMeetingsOf(tx: DbOrTx, pupilId: number): Promise<void> {
+  await tx.execute(sql`select m.id from meetings m
+    where m.status in ('planned', 'held') and exists (select 1 from meeting_cases c where c.meeting_id = m.id and c.pupil_id = ${pupilId})
+    order by m.id for update`);
+}
+
 /** Open meetings (planned or held) with external participants where the pupil is discussed: a consent withdrawn touches them. */
-export async function openMeetingsWithExternalsFor(db: DbOrTx, pupilId: number): Promise<{ id: number; title: string; heldOn: string; chairId: number | null }[]> {
+export async function openMeetingsWithExternalsFor(db: DbOrTx, pupilId: number, schoolId: number): Promise<{ id: number; title: string; heldOn: string; chairId: number | null }[]> {
   return (await rows<{ id: number; title: string; held_on: string; chair_id: number | null }>(db, sql`
     select m.id, m.title, m.held_on, m.chair_id from meetings m
-    where m.status in ('planned', 'held')
+    where m.school_id = ${schoolId} and m.status in ('planned', 'held')
       and exists (select 1 from meeting_cases c where c.meeting_id = m.id and c.pupil_id = ${pupilId} and c.kind = 'discussion')
       and exists (select 1 from meeting_participants p where p.meeting_id = m.id and p.kind = 'external')
     order by m.held_on, m.id`)).map((r) => ({ id: r.id, title: r.title, heldOn: r.held_on, chairId: r.chair_id }));
@@ -230,6 +241,8 @@ export async function agendaFacts(db: DbOrTx, m: MeetingRecord, cases: readonly 
     else facts.hiddenCases++;
   }
   facts.questions = (await questionsOf(db, m.id)).map((q) => ({ id: q.id, kind: q.kind, text: q.text, author: q.author?.name ?? '' }));
+  // The open actions of the group's earlier groepsbesprekingen are the group's care data too.
+  if (m.kind === 'groupDiscussion' && m.groupId != null && !groupCare) return { ...facts, groupDataHidden: true };
   const open = await rows<ActionRecord>(db, sql`${ACTION_SELECT}
     where a.done_at is null and m.school_id = ${m.schoolId} and m.kind = ${m.kind} and m.id <> ${m.id} and m.held_on < ${m.heldOn}::date
       and m.group_id is not distinct from ${m.groupId}
@@ -239,7 +252,6 @@ export async function agendaFacts(db: DbOrTx, m: MeetingRecord, cases: readonly 
     owner: a.ownerName, dueOn: a.dueOn, overdue: a.dueOn < today,
   }));
   if (m.kind !== 'groupDiscussion' || m.groupId == null) return facts;
-  if (!groupCare) return { ...facts, groupDataHidden: true };
 
   const period = await meetingPeriod(db, m);
   const school = await cycleSchool(db, m.schoolId);

@@ -35,7 +35,7 @@ import { levelHistories } from '../support/facts';
 import { latestOverviewLine, needsText } from '../support/repo';
 import { renderMeetingPdf } from './pdf';
 import {
-  actionRecord, actionsOf, actionView, agendaFacts, agendaPupilIds, careCoordinators, openMeetingsWithExternalsFor, caseRecord, casesOf, casesOfPupil, consentStates,
+  actionRecord, actionsOf, actionView, agendaFacts, agendaPupilIds, careCoordinators, lockOpenMeetingsOf, openMeetingsWithExternalsFor, caseRecord, casesOf, casesOfPupil, consentStates,
   meetingRecord, meetingRecords, meetingSettingsOf, participantsOf, questionsOf, schoolActions, type CaseRecord, type MeetingRecord,
 } from './repo';
 import {
@@ -105,7 +105,7 @@ export async function meetingRoutes(app: FastifyInstance) {
    * they can take the pupil off the agenda or the externals off the list. The notice names the meeting, not the pupil.
    */
   async function tellOfWithdrawnConsent(tx: DbOrTx, pupilId: number, schoolId: number, actorId: number) {
-    const meetings = await openMeetingsWithExternalsFor(tx, pupilId);
+    const meetings = await openMeetingsWithExternalsFor(tx, pupilId, schoolId);
     if (meetings.length === 0) return;
     const coordinators = await careCoordinators(tx, schoolId);
     for (const m of meetings) {
@@ -438,8 +438,9 @@ export async function meetingRoutes(app: FastifyInstance) {
     const { settings } = await meetingSettingsOf(db, m.schoolId);
     if (b.kind === 'staff') await checkStaff(m.schoolId, { userId: b.userId });
     const refused = await db.transaction(async (tx) => {
-      // The meeting's row lock serialises participant changes: two people adding the same colleague at once list them once.
-      await tx.execute(sql`select id from meetings where id = ${m.id} for update`);
+      // The meeting's row lock serialises participant changes: two people adding the same colleague at once list them
+      // once, and nobody changes the list of a meeting whose minutes were just fixed.
+      await lockUnclosedMeeting(tx, m.id);
       if (b.kind === 'staff') {
         const [dup] = await rows<{ id: number }>(tx, sql`select id from meeting_participants where meeting_id = ${m.id} and user_id = ${b.userId} and kind = 'staff'`);
         if (dup) return 'duplicate' as const;
@@ -461,36 +462,46 @@ export async function meetingRoutes(app: FastifyInstance) {
     return reply.status(201).send(await meetingView(req, meetingId, relation));
   });
 
-  /** A participant of the meeting; the list is part of the minutes, so it is fixed once they are (status closed). */
-  async function participantOf(meetingId: number, raw: string) {
-    if ((await meetingRecord(db, meetingId)).status === 'closed') throw meetingClosed();
+  /** Locks the meeting's row; the participant list is part of the minutes, so it is fixed once they are (status closed). */
+  async function lockUnclosedMeeting(tx: DbOrTx, meetingId: number) {
+    const [m] = await rows<{ status: MeetingStatus }>(tx, sql`select status from meetings where id = ${meetingId} for update`);
+    if (m?.status === 'closed') throw meetingClosed();
+  }
+
+  /** A participant of the meeting, with the meeting locked (see lockUnclosedMeeting). */
+  async function participantOf(tx: DbOrTx, meetingId: number, raw: string) {
+    await lockUnclosedMeeting(tx, meetingId);
     const pid = parseId(raw);
-    const [p] = pid == null ? [] : await rows<{ id: number; kind: string }>(db, sql`select id, kind from meeting_participants where id = ${pid} and meeting_id = ${meetingId}`);
+    const [p] = pid == null ? [] : await rows<{ id: number; kind: string }>(tx, sql`select id, kind from meeting_participants where id = ${pid} and meeting_id = ${meetingId}`);
     if (!p) throw notFound('Deze deelnemer');
     return p;
   }
 
   r.patch('/api/meetings/:id/participants/:pid', { config: LIST, schema: { tags: ['meetings'], params: participantParams, body: participantPatch } }, async (req): Promise<MeetingView> => {
     const { meetingId, relation } = await authorizeMeeting(req, req.params.id, 'meeting.edit');
-    const p = await participantOf(meetingId, req.params.pid);
     const b = req.body;
-    if (p.kind !== 'external' && (b.name !== undefined || b.organisation !== undefined || b.role !== undefined)) {
-      throw invalid({ name: 'Naam, organisatie en functie zijn alleen te wijzigen bij een externe deelnemer.' });
-    }
-    const set = [
-      b.attendance !== undefined ? sql`attendance = ${b.attendance}` : null,
-      b.name !== undefined ? sql`name = ${b.name}` : null,
-      b.organisation !== undefined ? sql`organisation = ${b.organisation.trim()}` : null,
-      b.role !== undefined ? sql`role = ${b.role.trim()}` : null,
-    ].filter((x): x is ReturnType<typeof sql> => x !== null);
-    if (set.length > 0) await db.execute(sql`update meeting_participants set ${sql.join(set, sql`, `)} where id = ${p.id}`);
+    await db.transaction(async (tx) => {
+      const p = await participantOf(tx, meetingId, req.params.pid);
+      if (p.kind !== 'external' && (b.name !== undefined || b.organisation !== undefined || b.role !== undefined)) {
+        throw invalid({ name: 'Naam, organisatie en functie zijn alleen te wijzigen bij een externe deelnemer.' });
+      }
+      const set = [
+        b.attendance !== undefined ? sql`attendance = ${b.attendance}` : null,
+        b.name !== undefined ? sql`name = ${b.name}` : null,
+        b.organisation !== undefined ? sql`organisation = ${b.organisation.trim()}` : null,
+        b.role !== undefined ? sql`role = ${b.role.trim()}` : null,
+      ].filter((x): x is ReturnType<typeof sql> => x !== null);
+      if (set.length > 0) await tx.execute(sql`update meeting_participants set ${sql.join(set, sql`, `)} where id = ${p.id}`);
+    });
     return meetingView(req, meetingId, relation);
   });
 
   r.delete('/api/meetings/:id/participants/:pid', { config: LIST, schema: { tags: ['meetings'], params: participantParams } }, async (req): Promise<MeetingView> => {
     const { meetingId, relation } = await authorizeMeeting(req, req.params.id, 'meeting.edit');
-    const p = await participantOf(meetingId, req.params.pid);
-    await db.execute(sql`delete from meeting_participants where id = ${p.id}`);
+    await db.transaction(async (tx) => {
+      const p = await participantOf(tx, meetingId, req.params.pid);
+      await tx.execute(sql`delete from meeting_participants where id = ${p.id}`);
+    });
     return meetingView(req, meetingId, (await meetingRelations(db, requireUser(req).userId, [meetingId], clock.today())).get(meetingId) ?? relation);
   });
 
@@ -669,6 +680,7 @@ export async function meetingRoutes(app: FastifyInstance) {
       if (!g) throw invalid({ guardianId: 'Deze persoon is geen ouder met gezag van deze leerling.' });
     }
     await db.transaction(async (tx) => {
+      await lockOpenMeetingsOf(tx, c.pupilId);
       const [created] = await rows<{ id: number }>(tx, sql`
         insert into meeting_consents (case_id, pupil_id, decision, scope, given_by_name, guardian_id, method, given_on, recorded_by, recorded_by_name)
         values (${c.id}, ${c.pupilId}, ${b.decision}, ${b.scope.trim()}, ${b.givenByName}, ${b.guardianId}, ${b.method}, ${b.givenOn}::date, ${user.userId}, ${user.name})
@@ -847,6 +859,7 @@ export async function meetingRoutes(app: FastifyInstance) {
     // A consent is the pupil's and counts for later meetings until it is withdrawn (decision 017); it names where it was asked.
     const scope = `Bespreking van ${pupil.first_name} met externe deskundigen in het ${found.meeting.kindLabel} (gevraagd voor ${dutchDate(found.meeting.heldOn)}) en in later overleg, tot u de toestemming intrekt; en het delen van de daarvoor nodige gegevens.`;
     await db.transaction(async (tx) => {
+      await lockOpenMeetingsOf(tx, pupilId);
       // The case's version guards against two answers crossing (two parents, or two tabs).
       const [bumped] = await rows<{ id: number }>(tx, sql`update meeting_cases set version = version + 1, updated_at = now()
         where id = ${found.id} and version = ${req.body.version} returning id`);
