@@ -35,8 +35,9 @@ import { levelHistories } from '../support/facts';
 import { latestOverviewLine, needsText } from '../support/repo';
 import { renderMeetingPdf } from './pdf';
 import {
-  actionRecord, actionsOf, actionView, agendaFacts, agendaPupilIds, careCoordinators, lockOpenMeetingsOf, openMeetingsWithExternalsFor, caseRecord, casesOf, casesOfPupil, consentStates,
-  meetingRecord, meetingRecords, meetingSettingsOf, participantsOf, questionsOf, schoolActions, type CaseRecord, type MeetingRecord,
+  actionRecord, actionsOf, actionView, agendaFacts, agendaPupilIds, careCoordinators, caseRecord, casesOf, casesOfPupil, consentStates,
+  lockOpenMeetingsOf, meetingRecord, meetingRecords, meetingSettingsOf, openMeetingsWithExternalsFor, participantsOf, questionsOf, schoolActions,
+  type CaseRecord, type MeetingRecord,
 } from './repo';
 import {
   actionBody, actionParams, actionPatch, boardQuery, caseBody, caseParams, casePatch, consentBody, createBody, idParams, listQuery,
