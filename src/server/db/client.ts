@@ -165,3 +165,12 @@ export async function bulkInsert(db: DbOrTx, table: string, columns: Record<stri
       select ${sql.raw(cols.join(', '))} from json_to_recordset(${part}::json) as x(${sql.raw(defs)})`);
   }
 }
+
+/** A unique-index violation (both drivers; drizzle may wrap the driver's error). */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } } | null;
+  return err?.code === '23505' || err?.cause?.code === '23505';
+}
+
+/** A timestamptz column as ISO text (the same on both drivers). */
+export const isoTimestamp = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

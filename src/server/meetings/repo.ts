@@ -9,11 +9,9 @@ import type { ActionView, ConsentView, ParticipantView, QuestionView } from '../
 import type { PlanDocument, PlanReflection, OverviewLineFields, SignalReason } from '../../domain/group-cycle/model';
 import { readSchoolSettings } from '../../domain/school/settings';
 import { DOMAIN_LABELS_NL } from '../../domain/assessments/instruments';
-import { intArray, rows, type DbOrTx } from '../db/client';
+import { intArray, isoTimestamp, rows, type DbOrTx } from '../db/client';
 import { notFound } from '../http/errors';
 import { cycleSchool, overviewDomains, resultsAndSignals } from '../group-cycle/repo';
-
-export const isoTs = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 export async function meetingSettingsOf(db: DbOrTx, schoolId: number): Promise<{ settings: MeetingSettings; sector: 'po' | 'vo'; schoolName: string }> {
   const [s] = await rows<{ name: string; sector: 'po' | 'vo'; settings: unknown }>(db, sql`select name, sector, settings from schools where id = ${schoolId}`);
@@ -55,7 +53,7 @@ export async function participantsOf(db: DbOrTx, meetingId: number): Promise<Par
 
 export async function questionsOf(db: DbOrTx, meetingId: number): Promise<QuestionView[]> {
   const list = await rows<{ id: number; kind: 'question' | 'supportNeed'; text: string; author_id: number | null; author_name: string; created_at: string }>(db, sql`
-    select id, kind, text, author_id, author_name, ${isoTs('created_at')} as created_at from meeting_questions where meeting_id = ${meetingId} order by id`);
+    select id, kind, text, author_id, author_name, ${isoTimestamp(sql.raw('created_at'))} as created_at from meeting_questions where meeting_id = ${meetingId} order by id`);
   return list.map((q) => ({ id: q.id, kind: q.kind, text: q.text, author: q.author_id != null || q.author_name ? { id: q.author_id ?? 0, name: q.author_name } : null, createdAt: q.created_at }));
 }
 
@@ -136,7 +134,7 @@ export interface ActionRecord {
 const ACTION_SELECT = sql`
   select a.id, a.meeting_id as "meetingId", m.title as "meetingTitle", a.school_id as "schoolId", a.case_id as "caseId", a.pupil_id as "pupilId",
     case when p.id is null then null else p.first_name || ' ' || p.last_name end as "pupilName", a.decision, a.description,
-    a.owner_id as "ownerId", u.name as "ownerName", a.due_on::text as "dueOn", ${isoTs('a.done_at')} as "doneAt", a.done_by_name as "doneByName",
+    a.owner_id as "ownerId", u.name as "ownerName", a.due_on::text as "dueOn", ${isoTimestamp(sql.raw('a.done_at'))} as "doneAt", a.done_by_name as "doneByName",
     a.done_note as "doneNote", a.version
   from meeting_actions a join meetings m on m.id = a.meeting_id join users u on u.id = a.owner_id left join pupils p on p.id = a.pupil_id`;
 

@@ -25,7 +25,8 @@ import type {
 import { authorizePupil, visiblePupils } from '../access/guard';
 import { authorizeMeeting, meetingRelations, visibleMeetingIds } from '../access/meetings';
 import { audit, type AuditEntry } from '../audit/audit';
-import { intArray, rows, type DbOrTx } from '../db/client';
+import { intArray, isUniqueViolation, rows, type DbOrTx } from '../db/client';
+import { attachment } from '../http/download';
 import { requireUser, type SessionUser } from '../http/context';
 import { forbidden, HttpError, invalid, notFound } from '../http/errors';
 import { baseUrlOf, notify } from '../notifications/notify';
@@ -50,11 +51,6 @@ const meetingNotOpen = () => new HttpError(409, 'meeting_not_open', 'Bij dit ove
 
 const STAFF = new Set<string>(STAFF_ROLES);
 
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; cause?: { code?: string } } | null;
-  return err?.code === '23505' || err?.cause?.code === '23505';
-}
-
 const hasRole = (user: SessionUser, schoolId: number, roles: readonly string[]) =>
   user.grants.some((g) => g.schoolId === schoolId && roles.includes(g.role));
 
@@ -67,12 +63,6 @@ function checkKeys(field: string, fields: readonly FormField[], values: Record<s
 
 function trimValues(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]));
-}
-
-function attachment(name: string): string {
-  const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w.-]+/g, '_').slice(0, 120) || 'overleg.pdf';
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 export async function meetingRoutes(app: FastifyInstance) {
@@ -426,7 +416,7 @@ export async function meetingRoutes(app: FastifyInstance) {
     const { schoolName } = await meetingSettingsOf(db, view.schoolId);
     const pdf = await renderMeetingPdf({ view, part: req.query.part, schoolName, generatedOn: clock.today() });
     const name = `${req.query.part === 'agenda' ? 'Agenda' : 'Verslag'} ${view.title} ${view.heldOn}.pdf`;
-    return reply.type('application/pdf').header('content-disposition', attachment(name)).send(pdf);
+    return reply.type('application/pdf').header('content-disposition', attachment(name, 'overleg.pdf')).send(pdf);
   });
 
   // ---- Participants ----

@@ -14,12 +14,10 @@ import {
 } from '../../domain/support';
 import { readSchoolSettings } from '../../domain/school/settings';
 import { resultPoints } from '../assessments/repo';
-import { intArray, rows, type DbOrTx } from '../db/client';
+import { intArray, isoTimestamp, rows, type DbOrTx } from '../db/client';
 import { notFound } from '../http/errors';
 import { RESPONSE_COLUMNS, toParentResponse } from './facts';
 
-/** A timestamptz column as ISO text (the same on both drivers). */
-export const isoTimestamp = (column: ReturnType<typeof sql.raw>) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** sha-256 (hex) of the canonical JSON of { title, doc }: what a parent's response is bound to. */
 export function contentHash(title: string, doc: SupportPlanDoc): string {

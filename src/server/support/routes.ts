@@ -21,7 +21,8 @@ import {
 } from '../../domain/support';
 import { visiblePupils } from '../access/guard';
 import { audit, type AuditEntry } from '../audit/audit';
-import { intArray, rows, type DbOrTx } from '../db/client';
+import { intArray, isoTimestamp, isUniqueViolation, rows, type DbOrTx } from '../db/client';
+import { attachment } from '../http/download';
 import { requireUser } from '../http/context';
 import { conflict, HttpError, invalid, notFound } from '../http/errors';
 import {
@@ -30,7 +31,7 @@ import {
 import { renderSupportPlanPdf } from './pdf';
 import {
   blankActionPlan, blankDevelopmentPerspective, contentHash, groupPlanLinksOf, guardiansOf, hasUnpublishedChanges,
-  forbiddenNames, isoTimestamp, latestHashes, latestOverviewLine, meetingsOf, needsText, notesOf, pdfFileName, planOfPupil, planPupils, planView,
+  forbiddenNames, latestHashes, latestOverviewLine, meetingsOf, needsText, notesOf, pdfFileName, planOfPupil, planPupils, planView,
   pupilBasics, responsesOf, versionsOf, versionViews, type PlanRecord,
 } from './repo';
 import {
@@ -46,23 +47,10 @@ const noVersion = () => notFound('Deze versie van het plan');
 /** A version number in a route (`/versions/:number`), or 0 (no such version). */
 const versionNumber = (raw: string) => (/^\d{1,6}$/.test(raw) ? Number(raw) : 0);
 
-/** A unique-index violation (both drivers; drizzle may wrap the driver's error). */
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; cause?: { code?: string } } | null;
-  return err?.code === '23505' || err?.cause?.code === '23505';
-}
-
 /** A response the version does not allow (kind) or without the zienswijze it needs (statement): 422 on that field. */
 function checkOrRefuse(requirement: SignatureRequirement, kind: ResponseKind, statement: string) {
   const problem = checkResponse(requirement, { kind, statement });
   if (problem) throw invalid({ [allowedResponses(requirement).includes(kind) ? 'statement' : 'kind']: problem }, problem);
-}
-
-/** Content-disposition for a download, ASCII fallback plus the UTF-8 name. */
-function attachment(name: string): string {
-  const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w.-]+/g, '_').slice(0, 120) || 'bestand';
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 export async function supportRoutes(app: FastifyInstance) {
