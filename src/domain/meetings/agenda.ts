@@ -342,6 +342,9 @@ export function agendaPoints(kind: MeetingKind, key: string, f: AgendaFacts): Ag
   }
 }
 
+/** What a school calls a group in titles: "groep" (PO) or "klas" (VO). */
+export const groupWord = (sector: 'po' | 'vo') => (sector === 'po' ? 'groep' : 'klas');
+
 /** The default title of a meeting: "Groepsbespreking groep 5", "Leerlingbespreking", the school's care-team name. */
 export function defaultTitle(kind: MeetingKind, settings: MeetingSettings, groupName: string | null): string {
   switch (kind) {

@@ -3,19 +3,13 @@ import { checklistOpen, checklistView, GROUP_CHECKLIST, unknownChecklistKeys } f
 import { caseForms, minutesFields, missingRequired, publishedAgreements, unknownKeys } from './forms';
 import {
   actionOverdue, canTransition, caseBlockedByExternals, caseFormDueOn, caseFormLate, casesBlockingExternals, caseWarnings, checkParentsInformed,
-  closeProblems, consentState, meetingWarnings, nextFromRota,
+  closeProblems, meetingWarnings, nextFromRota,
 } from './rules';
 import { defaultMeetingSettings } from './settings';
 
 const settings = defaultMeetingSettings('po');
 
 describe('consent before externals', () => {
-  it('the latest consent row counts; a withdrawal is a new row', () => {
-    expect(consentState([])).toBe('none');
-    expect(consentState([{ decision: 'given' }])).toBe('given');
-    expect(consentState([{ decision: 'given' }, { decision: 'withdrawn' }])).toBe('withdrawn');
-  });
-
   it('every discussed pupil needs consent given; announcements do not; the setting can switch it off', () => {
     const cases = [
       { caseId: 1, pupilId: 1, kind: 'discussion' as const, consent: 'given' as const },

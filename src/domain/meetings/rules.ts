@@ -5,11 +5,6 @@ import { addDays, dutchDate } from '../school/periods';
 import { caseForms, minutesFields, missingRequired } from './forms';
 import type { ConsentState, FormField, MeetingKind, MeetingSettings, MeetingStatus } from './model';
 
-/** The consent state from the rows on record (oldest first): the latest row counts, a withdrawal is a new row. */
-export function consentState(consents: readonly { decision: 'given' | 'refused' | 'withdrawn' }[]): ConsentState {
-  return consents.length === 0 ? 'none' : consents[consents.length - 1].decision;
-}
-
 export interface CaseConsentFacts { caseId: number; pupilId: number; kind: 'discussion' | 'announcement'; consent: ConsentState }
 
 /**
@@ -118,9 +113,11 @@ export function canTransition(from: MeetingStatus, to: MeetingStatus, dayHasCome
   return from === to || TRANSITIONS[from].includes(to) || (from === 'planned' && to === 'closed' && dayHasCome);
 }
 
+/** A meeting's status in Dutch ("vastgesteld"), for messages and the PDF. */
+export const STATUS_NL: Record<MeetingStatus, string> = { planned: 'gepland', held: 'gehouden', closed: 'vastgesteld', cancelled: 'geannuleerd' };
+
 export function transitionMessage(from: MeetingStatus, to: MeetingStatus): string {
-  const label: Record<MeetingStatus, string> = { planned: 'gepland', held: 'gehouden', closed: 'vastgesteld', cancelled: 'geannuleerd' };
-  return `Een overleg dat ${label[from]} is, kan niet direct naar ${label[to]}.`;
+  return `Een overleg dat ${STATUS_NL[from]} is, kan niet direct naar ${STATUS_NL[to]}.`;
 }
 
 /**

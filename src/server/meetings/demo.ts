@@ -4,7 +4,7 @@
 // child, whose parents' part is asked), and a zorgteam meeting with an external orthopedagoog and the parents' consent on
 // record. Dates are relative to `today`; invented content; a fixed number of statements.
 import { sql } from 'drizzle-orm';
-import { defaultAgenda, defaultTitle } from '../../domain/meetings/agenda';
+import { defaultAgenda, defaultTitle, groupWord } from '../../domain/meetings/agenda';
 import type { AgendaItem, MeetingKind, MeetingStatus, Preparation } from '../../domain/meetings/model';
 import { addDays } from '../../domain/school/periods';
 import { rows, type DbOrTx } from '../db/client';
@@ -48,7 +48,7 @@ export async function seedDemoMeetings(db: DbOrTx, schoolId: number, today: stri
   const names = new Map((await rows<{ id: number; name: string }>(db, sql`select id, name from users where id in (${ib}, ${teacher}, ${teacher3?.user_id ?? ib})`)).map((u) => [u.id, u.name]));
 
   const groupAgenda = defaultAgenda('groupDiscussion', settings, sector);
-  const gLabel = `${sector === 'po' ? 'groep' : 'klas'} 5`;
+  const gLabel = `${groupWord(sector)} 5`;
   const seeds: MeetingSeed[] = [
     {
       kind: 'groupDiscussion', title: defaultTitle('groupDiscussion', settings, gLabel), heldOn: addDays(today, -14), startsAt: '15:15', duration: settings.durations.groupDiscussion,
@@ -104,7 +104,6 @@ export async function seedDemoMeetings(db: DbOrTx, schoolId: number, today: stri
       where u.id in (${sql.join([...new Set(s.participants)].map((id) => sql`${id}`), sql`, `)})`);
   }
   const [held, next, pupilMeeting, careTeam] = ids;
-  void next;
   const ibName = names.get(ib) ?? 'Intern begeleider';
   const teacherName = names.get(teacher) ?? 'Leerkracht';
 
@@ -115,8 +114,8 @@ export async function seedDemoMeetings(db: DbOrTx, schoolId: number, today: stri
       (${schoolId}, ${held}, 'Groepsplan rekenen aanpassen', 'Groepsplan rekenen uitwerken met drie instructiegroepen', ${teacher}, ${addDays(today, 6)}::date, ${ib})`);
   await db.execute(sql`
     insert into meeting_questions (meeting_id, kind, text, author_id, author_name) values
-      (${ids[1]}, 'question', 'Kunnen we de instructiegroepen rekenen na de M-toets opnieuw indelen?', ${teacher}, ${teacherName}),
-      (${ids[1]}, 'supportNeed', 'Ik wil graag meekijken bij een collega die circuitrekenen doet.', ${teacher}, ${teacherName})`);
+      (${next}, 'question', 'Kunnen we de instructiegroepen rekenen na de M-toets opnieuw indelen?', ${teacher}, ${teacherName}),
+      (${next}, 'supportNeed', 'Ik wil graag meekijken bij een collega die circuitrekenen doet.', ${teacher}, ${teacherName})`);
 
   // Leerlingbespreking: the demo child (parents' part asked), another groep 5 pupil, and a groep 3 pupil of the colleague.
   const cases: { pupilId: number; by: number; byName: string; question: string; form: Record<string, string>; requested: boolean; informed: 'yes' | null }[] = [];

@@ -4,6 +4,7 @@
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { dutchDate } from '../../domain/school/periods';
 import type { MeetingView } from '../../domain/meetings/views';
+import { STATUS_NL } from '../../domain/meetings/rules';
 import { renderPdf } from '../pdf/render';
 
 export interface MeetingPdfInput {
@@ -34,7 +35,6 @@ function formTable(rows: [string, string][]): Content {
   };
 }
 
-const STATUS_NL: Record<MeetingView['status'], string> = { planned: 'gepland', held: 'gehouden', closed: 'vastgesteld', cancelled: 'geannuleerd' };
 
 function header(v: MeetingView, schoolName: string, what: string): Content[] {
   const when = `${dutchDate(v.heldOn)}${v.startsAt ? `, ${v.startsAt} uur` : ''} (${v.durationMinutes} minuten)`;

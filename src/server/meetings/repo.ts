@@ -2,9 +2,9 @@
 // school's meeting settings, and the facts behind a generated agenda (groepsoverzicht lines and signals, previous
 // groepsplan and its evaluation, result summaries, cases, open actions). Reads only; the routes write.
 import { sql } from 'drizzle-orm';
-import type { FollowUp, MeetingKind, MeetingSettings, MeetingStatus, Preparation, AgendaItem, ParticipantKind, Attendance } from '../../domain/meetings/model';
-import type { AgendaFacts } from '../../domain/meetings/agenda';
-import { consentState } from '../../domain/meetings/rules';
+import type { ConsentState, FollowUp, MeetingKind, MeetingSettings, MeetingStatus, Preparation, AgendaItem, ParticipantKind, Attendance } from '../../domain/meetings/model';
+import { groupWord, type AgendaFacts } from '../../domain/meetings/agenda';
+import { actionOverdue, caseBlockedByExternals } from '../../domain/meetings/rules';
 import type { ActionView, ConsentView, ParticipantView, QuestionView } from '../../domain/meetings/views';
 import type { PlanDocument, PlanReflection, OverviewLineFields, SignalReason } from '../../domain/group-cycle/model';
 import { readSchoolSettings } from '../../domain/school/settings';
@@ -103,20 +103,23 @@ export async function consentsOf(db: DbOrTx, caseIds: readonly number[]): Promis
   return out;
 }
 
+/** Per pupil, the decision of their latest consent row (a consent is the pupil's; a withdrawal is a new row). */
+async function latestConsents(db: DbOrTx, pupilIds: readonly number[]): Promise<Map<number, ConsentView['decision']>> {
+  const pupils = [...new Set(pupilIds)];
+  if (pupils.length === 0) return new Map();
+  const list = await rows<{ pupil_id: number; decision: ConsentView['decision'] }>(db, sql`
+    select distinct on (pupil_id) pupil_id, decision from meeting_consents where pupil_id = any(${intArray(pupils)}) order by pupil_id, id desc`);
+  return new Map(list.map((r) => [r.pupil_id, r.decision]));
+}
+
 /**
  * The pupil's consent for externals: the consents of this case, or else the latest consent for the same pupil recorded
  * on any earlier case (a consent stays until withdrawn). Keyed by case id.
  */
-export async function consentStates(db: DbOrTx, cases: readonly { id: number; pupilId: number }[]): Promise<Map<number, { state: ReturnType<typeof consentState>; consents: ConsentView[] }>> {
+export async function consentStates(db: DbOrTx, cases: readonly { id: number; pupilId: number }[]): Promise<Map<number, { state: ConsentState; consents: ConsentView[] }>> {
   const own = await consentsOf(db, cases.map((c) => c.id));
-  const pupils = [...new Set(cases.map((c) => c.pupilId))];
-  const latest = new Map<number, ConsentView['decision']>();
-  if (pupils.length > 0) {
-    const list = await rows<{ pupil_id: number; decision: ConsentView['decision'] }>(db, sql`
-      select distinct on (pupil_id) pupil_id, decision from meeting_consents where pupil_id = any(${intArray(pupils)}) order by pupil_id, id desc`);
-    for (const r of list) latest.set(r.pupil_id, r.decision);
-  }
-  const out = new Map<number, { state: ReturnType<typeof consentState>; consents: ConsentView[] }>();
+  const latest = await latestConsents(db, cases.map((c) => c.pupilId));
+  const out = new Map<number, { state: ConsentState; consents: ConsentView[] }>();
   for (const c of cases) {
     const consents = own.get(c.id) ?? [];
     // A consent is the pupil's (decision 017): the latest row of the pupil counts, whichever case it was recorded on.
@@ -166,7 +169,7 @@ export function actionView(a: ActionRecord, today: string, opts: { pupilVisible:
     id: a.id, meetingId: a.meetingId, meetingTitle: a.meetingTitle, caseId: opts.pupilVisible ? a.caseId : null,
     pupil: opts.pupilVisible && a.pupilId != null ? { id: a.pupilId, name: a.pupilName ?? '' } : null,
     decision: masked ? '' : a.decision, description: masked ? 'Actie over een leerling die u niet kunt inzien.' : a.description, owner: { id: a.ownerId, name: a.ownerName }, dueOn: a.dueOn,
-    overdue: a.doneAt == null && a.dueOn < today,
+    overdue: actionOverdue(a.dueOn, today, a.doneAt != null),
     done: a.doneAt ? { at: a.doneAt, by: a.doneByName, note: a.doneNote } : null,
     version: a.version, can: { complete: opts.canComplete, edit: opts.canEdit },
   };
@@ -174,6 +177,24 @@ export function actionView(a: ActionRecord, today: string, opts: { pupilVisible:
 
 export async function careCoordinators(db: DbOrTx, schoolId: number): Promise<number[]> {
   return (await rows<{ user_id: number }>(db, sql`select distinct user_id from user_roles where school_id = ${schoolId} and role = 'care_coordinator' order by user_id`)).map((r) => r.user_id);
+}
+
+/**
+ * Whether the consent rule keeps the pupil out of the meeting as a case of `kind` (decision 017), read with the meeting
+ * locked: adding an external takes the same lock, so the two cannot pass each other.
+ */
+export async function externalsBlockCase(tx: DbOrTx, settings: MeetingSettings, meetingId: number, pupilId: number, kind: 'discussion' | 'announcement'): Promise<boolean> {
+  await tx.execute(sql`select id from meetings where id = ${meetingId} for update`);
+  const hasExternals = (await meetingsWithExternals(tx, [meetingId])).size > 0;
+  const latest = (await latestConsents(tx, [pupilId])).get(pupilId) ?? 'none';
+  return caseBlockedByExternals(settings, hasExternals, kind, latest);
+}
+
+/** The meetings among `meetingIds` with at least one external participant. */
+export async function meetingsWithExternals(db: DbOrTx, meetingIds: readonly number[]): Promise<Set<number>> {
+  if (meetingIds.length === 0) return new Set();
+  return new Set((await rows<{ meeting_id: number }>(db, sql`
+    select distinct meeting_id from meeting_participants where kind = 'external' and meeting_id = any(${intArray(meetingIds)})`)).map((x) => x.meeting_id));
 }
 
 /**
@@ -206,12 +227,6 @@ const SIGNAL_REASON_NL: Record<SignalReason, string> = {
   workAttitude: 'werkhouding', talent: 'talent', decline: 'terugval', homeSituation: 'thuissituatie',
 };
 
-export interface RawAgendaFacts {
-  facts: AgendaFacts;
-  /** Pupils named in the facts (before filtering), for the caller to filter by pupil.viewCare. */
-  pupilIds: number[];
-}
-
 /** The care period of a meeting: its own, or the one its date falls in. */
 async function meetingPeriod(db: DbOrTx, m: MeetingRecord): Promise<{ id: number; startsOn: string; endsOn: string } | null> {
   const [p] = await rows<{ id: number; starts_on: string; ends_on: string }>(db, m.periodId != null
@@ -221,10 +236,6 @@ async function meetingPeriod(db: DbOrTx, m: MeetingRecord): Promise<{ id: number
   return p ? { id: p.id, startsOn: p.starts_on, endsOn: p.ends_on } : null;
 }
 
-/**
- * Everything the agenda of `m` can show, unfiltered; `filter` then keeps only pupils the viewer may see the care of and
- * counts the rest. Group facts only for a groepsbespreking with a group.
- */
 /**
  * What the agenda points are built from, for one viewer: pupils through `visible` (pupil.viewCare), and the group's care
  * data (results, signals, plans, clusters) only when `groupCare` (group.viewCare on the meeting's group).
@@ -247,13 +258,13 @@ export async function agendaFacts(db: DbOrTx, m: MeetingRecord, cases: readonly 
     order by a.due_on, a.id limit 30`);
   facts.openActions = open.map((a) => ({
     actionId: a.id, description: a.pupilId != null && !visible(a.pupilId) ? 'Actie over een leerling (niet zichtbaar voor u)' : a.description,
-    owner: a.ownerName, dueOn: a.dueOn, overdue: a.dueOn < today,
+    owner: a.ownerName, dueOn: a.dueOn, overdue: actionOverdue(a.dueOn, today, false),
   }));
   if (m.kind !== 'groupDiscussion' || m.groupId == null) return facts;
 
   const period = await meetingPeriod(db, m);
   const school = await cycleSchool(db, m.schoolId);
-  const sector = (_m: MeetingRecord) => (school.sector === 'po' ? 'groep' : 'klas');
+  const word = groupWord(school.sector);
   const pupils = await rows<{ id: number; name: string }>(db, sql`
     select p.id, p.first_name || ' ' || p.last_name as name from enrolments e join pupils p on p.id = e.pupil_id
     where e.group_id = ${m.groupId} order by p.last_name collate "und-x-icu", p.first_name collate "und-x-icu", p.id`);
@@ -275,7 +286,7 @@ export async function agendaFacts(db: DbOrTx, m: MeetingRecord, cases: readonly 
   const ticked = new Set<number>();
   if (overview) {
     facts.overviewId = overview.own ? overview.id : null;
-    if (!overview.own) facts.overviewNote = `Nog geen groepsoverzicht van deze groep; gegevens uit het groepsoverzicht van ${sector(m)} ${overview.label}.`;
+    if (!overview.own) facts.overviewNote = `Nog geen groepsoverzicht van deze groep; gegevens uit het groepsoverzicht van ${word} ${overview.label}.`;
     const lines = (await rows<{ pupil_id: number; cluster: string | null; fields: OverviewLineFields }>(db, sql`
       select pupil_id, cluster, fields from group_overview_lines where overview_id = ${overview.id}`)).filter((l) => nameOf.has(l.pupil_id));
     const perCluster = new Map<string, number>();
@@ -346,7 +357,7 @@ export async function agendaFacts(db: DbOrTx, m: MeetingRecord, cases: readonly 
   facts.previousPlans = pool.filter((p) => p.starts_on === latestStart).map((p) => {
     const goals = p.doc.rows.flatMap((r) => r.goals);
     return {
-      id: p.id, title: `Groepsplan ${p.period_name}${p.subject ? ` (${p.subject})` : ''}${p.own ? '' : ` van ${sector(m)} ${p.group_label}`}`, status: p.status, goals: goals.length,
+      id: p.id, title: `Groepsplan ${p.period_name}${p.subject ? ` (${p.subject})` : ''}${p.own ? '' : ` van ${word} ${p.group_label}`}`, status: p.status, goals: goals.length,
       achieved: goals.filter((g) => g.result === 'achieved').length, partly: goals.filter((g) => g.result === 'partly').length,
       notAchieved: goals.filter((g) => g.result === 'notAchieved').length, teacherSupport: p.reflection?.teacherSupport ?? '', own: p.own,
     };
@@ -382,4 +393,3 @@ export async function agendaPupilIds(db: DbOrTx, m: MeetingRecord, cases: readon
   return [...ids];
 }
 
-export type { ParticipantKind, Attendance };

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { decideGroup, decideMeeting, decideMeetingSchedule, decidePupil, type MeetingRelation } from '../../domain/access/policy';
-import { agendaPoints, defaultAgenda, defaultTitle, kindLabel } from '../../domain/meetings/agenda';
+import { agendaPoints, defaultAgenda, defaultTitle, groupWord, kindLabel } from '../../domain/meetings/agenda';
 import { dutchDate } from '../../domain/school/periods';
 import { checklistOpen, checklistView, unknownChecklistKeys } from '../../domain/meetings/checklist';
 import { caseForms, minutesFields, missingRequired, publishedAgreements, unknownKeys } from '../../domain/meetings/forms';
@@ -16,7 +16,7 @@ import { loadGroupRelation } from '../access/relations';
 import { schoolStaff, STAFF_ROLES } from '../school/staff';
 import type { FormField, MeetingKind, MeetingStatus } from '../../domain/meetings/model';
 import {
-  canTransition, caseBlockedByExternals, casesBlockingExternals, caseWarnings, checkParentsInformed, closeProblems, CONSENT_REQUIRED_MESSAGE,
+  canTransition, casesBlockingExternals, caseWarnings, checkParentsInformed, closeProblems, CONSENT_REQUIRED_MESSAGE, minutesMissing,
   meetingWarnings, nextFromRota, transitionMessage,
 } from '../../domain/meetings/rules';
 import type {
@@ -37,7 +37,7 @@ import { latestOverviewLine, needsText } from '../support/repo';
 import { renderMeetingPdf } from './pdf';
 import {
   actionRecord, actionsOf, actionView, agendaFacts, agendaPupilIds, careCoordinators, caseRecord, casesOf, casesOfPupil, consentStates,
-  lockOpenMeetingsOf, meetingRecord, meetingRecords, meetingSettingsOf, openMeetingsWithExternalsFor, participantsOf, questionsOf, schoolActions,
+  externalsBlockCase, lockOpenMeetingsOf, meetingRecord, meetingRecords, meetingSettingsOf, meetingsWithExternals, openMeetingsWithExternalsFor, participantsOf, questionsOf, schoolActions,
   type CaseRecord, type MeetingRecord,
 } from './repo';
 import {
@@ -276,7 +276,7 @@ export async function meetingRoutes(app: FastifyInstance) {
       const mentor = groupStaff.find((g) => g.kind === 'mentor')?.user_id ?? null;
       chairId = b.kind === 'groupDiscussion' && sector === 'vo' && mentor ? mentor : coordinator;
     }
-    const title = b.title || defaultTitle(b.kind, settings, group ? `${sector === 'po' ? 'groep' : 'klas'} ${group.name}` : null);
+    const title = b.title || defaultTitle(b.kind, settings, group ? `${groupWord(sector)} ${group.name}` : null);
     const duration = b.durationMinutes ?? (b.kind === 'pupilDiscussion' ? settings.durations.pupilDiscussionPerCase * 3 : settings.durations[b.kind]);
     // Whoever plans the meeting takes part in it (a teacher who plans it keeps seeing it, whatever the group's year).
     const invited = [...new Set([
@@ -370,7 +370,7 @@ export async function meetingRoutes(app: FastifyInstance) {
         }));
         const problems = closeProblems(m.kind, minutes, cases);
         if (problems.length > 0) {
-          const missing = missingRequired(minutesFields(m.kind), minutes);
+          const missing = minutesMissing(m.kind, minutes);
           throw new HttpError(422, 'minutes_incomplete', 'Het verslag kan nog niet worden vastgesteld.', Object.fromEntries(missing.map((f) => [`minutes.${f.key}`, 'Vul dit veld in.'])), { problems });
         }
       }
@@ -547,10 +547,7 @@ export async function meetingRoutes(app: FastifyInstance) {
     checkKeys('form', caseForms(m.kind).school, b.form);
     const form = await prefill(m.kind, b.pupilId, trimValues(b.form));
     const caseId = await db.transaction(async (tx) => {
-      await tx.execute(sql`select id from meetings where id = ${m.id} for update`);
-      const hasExternals = (await rows<{ n: number }>(tx, sql`select count(*)::int as n from meeting_participants where meeting_id = ${m.id} and kind = 'external'`))[0].n > 0;
-      const [latest] = await rows<{ decision: 'given' | 'refused' | 'withdrawn' }>(tx, sql`select decision from meeting_consents where pupil_id = ${b.pupilId} order by id desc limit 1`);
-      if (caseBlockedByExternals(settings, hasExternals, b.kind, latest?.decision ?? 'none')) {
+      if (await externalsBlockCase(tx, settings, m.id, b.pupilId, b.kind)) {
         const [p] = await rows<{ name: string }>(tx, sql`select first_name || ' ' || last_name as name from pupils where id = ${b.pupilId}`);
         return { refused: [{ pupilId: b.pupilId, name: p.name }] };
       }
@@ -612,12 +609,7 @@ export async function meetingRoutes(app: FastifyInstance) {
     const toDiscussion = b.kind === 'discussion' && c.kind !== 'discussion';
     const { settings } = await meetingSettingsOf(db, m.schoolId);
     const refused = await db.transaction(async (tx) => {
-      if (toDiscussion) {
-        await tx.execute(sql`select id from meetings where id = ${m.id} for update`);
-        const hasExternals = (await rows<{ n: number }>(tx, sql`select count(*)::int as n from meeting_participants where meeting_id = ${m.id} and kind = 'external'`))[0].n > 0;
-        const [latest] = await rows<{ decision: 'given' | 'refused' | 'withdrawn' }>(tx, sql`select decision from meeting_consents where pupil_id = ${c.pupilId} order by id desc limit 1`);
-        if (caseBlockedByExternals(settings, hasExternals, 'discussion', latest?.decision ?? 'none')) return [{ pupilId: c.pupilId, name: c.pupilName }];
-      }
+      if (toDiscussion && await externalsBlockCase(tx, settings, m.id, c.pupilId, 'discussion')) return [{ pupilId: c.pupilId, name: c.pupilName }];
       const set = [
         b.question !== undefined ? sql`question = ${b.question.trim()}` : null,
         b.kind !== undefined ? sql`kind = ${b.kind}` : null,
@@ -727,7 +719,6 @@ export async function meetingRoutes(app: FastifyInstance) {
     if ((b.done !== undefined || b.note !== undefined) && !(a.ownerId === user.userId || coordinator)) throw forbidden();
     if (b.ownerId !== undefined) await checkStaff(rel.schoolId, { ownerId: b.ownerId });
     const [owner] = b.ownerId !== undefined && b.ownerId !== a.ownerId ? [b.ownerId] : [];
-    const m = await meetingRecord(db, meetingId);
     await db.transaction(async (tx) => {
       const set = [
         b.decision !== undefined ? sql`decision = ${b.decision.trim()}` : null,
@@ -742,7 +733,7 @@ export async function meetingRoutes(app: FastifyInstance) {
         where id = ${a.id} and version = ${b.version} returning id`);
       if (!updated) throw staleVersion();
       if (a.pupilId != null) await audit(tx, entry(req, rel.schoolId, a.pupilId, 'update', 'meeting_action', a.id, { meetingId, done: b.done ?? null }));
-      if (owner != null) await notify(tx, baseUrl, { userIds: [owner], except: user.userId, schoolId: rel.schoolId, kind: 'actionAssigned', params: { meetingTitle: m.title, dueOn: b.dueOn ?? a.dueOn }, link: `/overleg/${meetingId}` });
+      if (owner != null) await notify(tx, baseUrl, { userIds: [owner], except: user.userId, schoolId: rel.schoolId, kind: 'actionAssigned', params: { meetingTitle: a.meetingTitle, dueOn: b.dueOn ?? a.dueOn }, link: `/overleg/${meetingId}` });
     });
     const after = await actionRecord(db, meetingId, actionId);
     const visible = after.pupilId != null ? await visiblePupils(req, [after.pupilId], 'pupil.viewCare') : new Map();
@@ -763,7 +754,7 @@ export async function meetingRoutes(app: FastifyInstance) {
     const records = new Map((await meetingRecords(db, meetingIds)).map((m) => [m.id, m]));
     const { settings } = await meetingSettingsOf(db, schoolId);
     const states = await consentStates(db, cases);
-    const externals = new Set((await rows<{ meeting_id: number }>(db, sql`select distinct meeting_id from meeting_participants where kind = 'external' and meeting_id = any(${intArray(meetingIds)})`)).map((x) => x.meeting_id));
+    const externals = await meetingsWithExternals(db, meetingIds);
     const canEdit = decidePupil(user, 'pupil.editCare', relation).allow;
     await audit(db, entry(req, schoolId, pupilId, 'read', 'meeting_case', null, { cases: cases.length }));
     return {
@@ -783,7 +774,7 @@ export async function meetingRoutes(app: FastifyInstance) {
     const cases = all.filter((c) => records.get(c.meetingId)!.status !== 'cancelled');
     const { settings } = await meetingSettingsOf(db, schoolId);
     const states = await consentStates(db, cases);
-    const externals = new Set((await rows<{ meeting_id: number }>(db, sql`select distinct meeting_id from meeting_participants where kind = 'external' and meeting_id = any(${intArray([...records.keys()])})`)).map((x) => x.meeting_id));
+    const externals = await meetingsWithExternals(db, [...records.keys()]);
     const out: ParentCaseView[] = cases.map((c) => {
       const m = records.get(c.meetingId)!;
       const state = states.get(c.id) ?? { state: 'none' as const, consents: [] };
@@ -865,4 +856,3 @@ export async function meetingRoutes(app: FastifyInstance) {
   });
 }
 
-export type { MeetingStatus };

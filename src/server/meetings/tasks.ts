@@ -14,10 +14,9 @@ import { visiblePupils } from '../access/guard';
 import type { AuditEntry } from '../audit/audit';
 import { intArray, rows, type DbOrTx } from '../db/client';
 import type { SessionUser } from '../http/context';
+import { STAFF_ROLES } from '../school/staff';
 import { supportSettingsOf } from '../support/facts';
 import { consentStates, meetingSettingsOf, openActionsOwnedBy } from './repo';
-
-const STAFF = ['teacher', 'mentor', 'subject_teacher', 'care_coordinator', 'director'];
 
 /** Days after a meeting its minutes are due. */
 const MINUTES_DAYS = 7;
@@ -30,7 +29,7 @@ export async function meetingTasksFor(req: FastifyRequest, db: DbOrTx, user: Ses
     if (!named.has(key)) named.set(key, { actorId: user.userId, schoolId, pupilId, action: 'list', entity, entityId, detail: { route: '/api/tasks' }, ip: req.ip });
   };
 
-  const staffSchools = [...new Set(user.grants.filter((g) => g.schoolId != null && STAFF.includes(g.role)).map((g) => g.schoolId!))];
+  const staffSchools = [...new Set(user.grants.filter((g) => g.schoolId != null && (STAFF_ROLES as readonly string[]).includes(g.role)).map((g) => g.schoolId!))];
   if (staffSchools.length > 0) {
     const actions = (await openActionsOwnedBy(db, user.userId)).filter((a) => staffSchools.includes(a.schoolId));
     const coordinatorAt = new Set(user.grants.filter((g) => g.role === 'care_coordinator' && g.schoolId != null).map((g) => g.schoolId!));
@@ -105,9 +104,11 @@ export async function meetingTasksFor(req: FastifyRequest, db: DbOrTx, user: Ses
         order by m.held_on, c.id`);
       const states = await consentStates(db, list.map((c) => ({ id: c.id, pupilId: c.pupil_id })));
       const child = new Map(mine.map((c) => [c.id, c]));
+      const settingsBySchool = new Map<number, Awaited<ReturnType<typeof meetingSettingsOf>>['settings']>();
+      for (const schoolId of new Set(list.map((c) => c.school_id))) settingsBySchool.set(schoolId, (await meetingSettingsOf(db, schoolId)).settings);
       const facts: ParentCaseTaskFacts[] = [];
       for (const c of list) {
-        const { settings } = await meetingSettingsOf(db, c.school_id);
+        const settings = settingsBySchool.get(c.school_id)!;
         facts.push({
           caseId: c.id, meetingId: c.meeting_id, kindLabel: kindLabel(c.m_kind, settings), heldOn: c.held_on,
           pupil: { id: c.pupil_id, name: child.get(c.pupil_id)!.name },
