@@ -251,6 +251,8 @@ describe('the private iCal feed', () => {
     const stored = await one<string>(sql`select token_hash from calendar_feeds f join users u on u.id = f.user_id where u.login = 'leerkracht'`, 'token_hash');
     expect(created.body.url).not.toContain(stored);
 
+    const userId = await one(sql`select id from users where login = 'leerkracht'`);
+    const before = await one(sql`select coalesce(max(id), 0)::int as n from audit_log`, 'n');
     const feed = await fetchFeed(created.body.url);
     expect(feed.status).toBe(200);
     expect(feed.type).toMatch(/^text\/calendar/);
@@ -265,6 +267,16 @@ describe('the private iCal feed', () => {
     expect(test.startDate.isDate).toBe(true);
     expect(test.startDate.toString()).toBe('2027-01-12');
     expect(test.endDate.toString()).toBe('2027-01-16');
+    // The fetch is audited: a read of the feed per school (with the number of items) and a list entry per plan date shown.
+    const reads = await t.q<{ school_id: number; items: number }>(sql`select school_id, (detail->>'items')::int as items from audit_log
+      where id > ${before} and actor_id = ${userId} and entity = 'calendar_feed' and action = 'read' and entity_id = ${String(userId)}`);
+    expect(reads.map((r) => r.school_id)).toContain(G.school);
+    expect(reads.reduce((n, r) => n + r.items, 0)).toBe(events.length);
+    const planDates = summaries.filter((s) => s === 'Evaluatie handelingsplan' || s === 'Jaarlijkse evaluatie OPP met ouders').length;
+    const listed = await t.q<{ pupil_id: number | null }>(sql`select pupil_id from audit_log
+      where id > ${before} and actor_id = ${userId} and entity = 'support_plan' and action = 'list' and detail->>'route' = '/ical'`);
+    expect(listed.length).toBe(planDates);
+    expect(listed.every((r) => r.pupil_id !== null)).toBe(true);
     // No pupil's name anywhere in the feed (the teacher's own pupils included).
     const names = await t.q<{ first_name: string; last_name: string }>(sql`select p.first_name, p.last_name from pupils p join enrolments e on e.pupil_id = p.id where e.group_id = ${G.g5}`);
     for (const n of names) expect(feed.body).not.toContain(`${n.first_name} ${n.last_name}`);

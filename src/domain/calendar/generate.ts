@@ -2,7 +2,7 @@
 // lands in school weeks (weeks that are not wholly a holiday) of a care period, a month or a fixed rhythm; a date that
 // falls in a holiday or a weekend moves to the next school week (or back, at the end of the year). A groepsbespreking
 // becomes one meeting per group; a leerlingbespreking or care-team meeting one meeting for the school. Pure.
-import { addDays, parseIsoDate, type DateRange } from '../school/periods';
+import { addDays, daysBetween, parseIsoDate, type DateRange } from '../school/periods';
 import type { Holiday, TemplateItem } from './model';
 import type { CalendarDraft, GroupFact, PeriodFact } from './views';
 
@@ -65,11 +65,11 @@ export function moveToSchoolDay(iso: string, year: DateRange, holidays: readonly
   let date = iso;
   let moved = false;
   if (date < year.startsOn) {
-    date = addDays(date, Math.ceil((parseIsoDate(year.startsOn).getTime() - parseIsoDate(date).getTime()) / 86_400_000 / 7) * 7);
+    date = addDays(date, Math.ceil(daysBetween(date, year.startsOn) / 7) * 7);
     moved = true;
   }
   if (date > year.endsOn) {
-    date = addDays(date, -Math.ceil((parseIsoDate(date).getTime() - parseIsoDate(year.endsOn).getTime()) / 86_400_000 / 7) * 7);
+    date = addDays(date, -Math.ceil(daysBetween(year.endsOn, date) / 7) * 7);
     moved = true;
   }
   if (isSchoolDay(date, holidays)) return { date, moved };

@@ -13,7 +13,8 @@ export const CALENDAR_EVENT_KINDS = [
 ] as const;
 export type CalendarEventKind = (typeof CALENDAR_EVENT_KINDS)[number];
 
-export type CalendarAudience = 'staff' | 'care' | 'everyone';
+export const CALENDAR_AUDIENCES = ['staff', 'care', 'everyone'] as const;
+export type CalendarAudience = (typeof CALENDAR_AUDIENCES)[number];
 
 /** A school holiday (vakantie); the date rules and the generation use them. */
 export interface Holiday {

@@ -2,7 +2,7 @@
 // generated from (a preset per seed, then editable), the holidays and the date rules. The only calendar file with zod.
 import { z } from 'zod';
 import { isValidIsoDate } from '../school/periods';
-import { CALENDAR_EVENT_KINDS, CALENDAR_PRESETS, type CalendarPreset, type CalendarSettings, type TemplateAnchor, type TemplateItem } from './model';
+import { CALENDAR_AUDIENCES, CALENDAR_EVENT_KINDS, CALENDAR_PRESETS, type CalendarPreset, type CalendarSettings, type TemplateAnchor, type TemplateItem } from './model';
 
 const isoDate = z.string().refine(isValidIsoDate, { message: 'not a date' });
 
@@ -22,7 +22,7 @@ export const templateItemSchema = z.object({
   days: z.number().int().min(1).max(15),
   domain: z.string().max(40).nullable(),
   grades: z.array(z.number().int().min(0).max(8)).max(10),
-  audience: z.enum(['staff', 'care', 'everyone']),
+  audience: z.enum(CALENDAR_AUDIENCES),
 }) satisfies z.ZodType<TemplateItem>;
 
 export const calendarSettingsSchema = z.object({
@@ -151,20 +151,28 @@ export function defaultRules(sector: 'po' | 'vo'): CalendarSettings['rules'] {
   return { noReadingTestOnMonday: sector === 'po', noTestOnMondayAfterHoliday: true };
 }
 
+const defaultPreset = (sector: 'po' | 'vo'): CalendarPreset => (sector === 'po' ? 'seed001' : 'seed003');
+
+/** Each part's default, built on its own (reading stored settings builds only the parts that are missing or invalid). */
+const DEFAULT_PARTS: { [K in keyof CalendarSettings]: (sector: 'po' | 'vo') => CalendarSettings[K] } = {
+  preset: defaultPreset,
+  template: (sector) => templateOf(defaultPreset(sector), sector),
+  holidays: () => [],
+  rules: defaultRules,
+};
+
 /** PO: seed 001's jaarplanning; VO: seed 003's cycles. Holidays are the school's own (none until it enters them). */
 export function defaultCalendarSettings(sector: 'po' | 'vo'): CalendarSettings {
-  const preset = sector === 'po' ? 'seed001' : 'seed003';
-  return { preset, template: templateOf(preset, sector), holidays: [], rules: defaultRules(sector) };
+  return { preset: DEFAULT_PARTS.preset(sector), template: DEFAULT_PARTS.template(sector), holidays: DEFAULT_PARTS.holidays(sector), rules: DEFAULT_PARTS.rules(sector) };
 }
 
 /** A stored value that predates a setting or breaks a newer rule falls back to the default, part by part. */
 export function readCalendarSettings(sector: 'po' | 'vo', stored: unknown): CalendarSettings {
-  const defaults = defaultCalendarSettings(sector);
   const given = (typeof stored === 'object' && stored ? stored : {}) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(calendarSettingsSchema.shape)) {
     const parsed = (field as z.ZodType).safeParse(given[key]);
-    out[key] = parsed.success ? parsed.data : defaults[key as keyof CalendarSettings];
+    out[key] = parsed.success ? parsed.data : DEFAULT_PARTS[key as keyof CalendarSettings](sector);
   }
   return out as unknown as CalendarSettings;
 }

@@ -45,7 +45,8 @@ export function addDays(iso: string, days: number): string {
   return toIsoDate(new Date(parseIsoDate(iso).getTime() + days * DAY));
 }
 
-function daysBetween(a: string, b: string): number {
+/** Whole days from `a` to `b` (negative when `b` lies before `a`). */
+export function daysBetween(a: string, b: string): number {
   return Math.round((parseIsoDate(b).getTime() - parseIsoDate(a).getTime()) / DAY);
 }
 

@@ -36,12 +36,21 @@ export const schoolSettingsSchema = z.object({
 });
 export type SchoolSettings = z.infer<typeof schoolSettingsSchema>;
 
-export function defaultSchoolSettings(sector: 'po' | 'vo'): SchoolSettings {
+type PlainSetting = 'careCoordinatorLabel' | 'requireTotpForCareRoles' | 'publishResultsToParents' | 'resultNorm';
+
+/** The defaults of the plain (non-composite) settings. */
+function plainDefaults(sector: 'po' | 'vo'): Pick<SchoolSettings, PlainSetting> {
   return {
     careCoordinatorLabel: sector === 'po' ? 'intern begeleider' : 'zorgcoördinator',
     requireTotpForCareRoles: false,
     publishResultsToParents: false,
     resultNorm: { scale: 'IV', level: 'III', percent: 75 },
+  };
+}
+
+export function defaultSchoolSettings(sector: 'po' | 'vo'): SchoolSettings {
+  return {
+    ...plainDefaults(sector),
     groupCycle: defaultGroupCycleSettings(sector),
     support: defaultSupportSettings(sector),
     meetings: defaultMeetingSettings(sector),
@@ -54,7 +63,8 @@ export function defaultSchoolSettings(sector: 'po' | 'vo'): SchoolSettings {
  * and only a missing or invalid one falls back to its default (one bad label must not switch off compulsory 2FA).
  */
 export function readSchoolSettings(sector: 'po' | 'vo', stored: unknown): SchoolSettings {
-  const defaults = defaultSchoolSettings(sector);
+  // The composite parts read (and default) themselves; the plain defaults are built only when one is needed.
+  let defaults: Pick<SchoolSettings, PlainSetting> | undefined;
   const given = (typeof stored === 'object' && stored ? stored : {}) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(schoolSettingsSchema.shape)) {
@@ -77,7 +87,7 @@ export function readSchoolSettings(sector: 'po' | 'vo', stored: unknown): School
       continue;
     }
     const parsed = (field as z.ZodType).safeParse(given[key]);
-    out[key] = parsed.success ? parsed.data : defaults[key as keyof SchoolSettings];
+    out[key] = parsed.success ? parsed.data : (defaults ??= plainDefaults(sector))[key as PlainSetting];
   }
   return out as SchoolSettings;
 }

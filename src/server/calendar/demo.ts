@@ -4,15 +4,15 @@
 // time after school. Dates follow `today`'s school year. Skipped when the school already has calendar items.
 import { sql } from 'drizzle-orm';
 import type { Holiday } from '../../domain/calendar/model';
-import { addDays, parseIsoDate, toIsoDate } from '../../domain/school/periods';
+import { addDays, parseIsoDate } from '../../domain/school/periods';
 import { rows, type DbOrTx } from '../db/client';
 import { generateYear, pickYear, schoolFacts, yearsOf } from './repo';
 
 /** The Monday of ISO week `week` of `year`. */
 function isoWeekMonday(year: number, week: number): string {
-  const jan4 = parseIsoDate(`${year}-01-04`);
-  const dow = jan4.getUTCDay() || 7;
-  return toIsoDate(new Date(jan4.getTime() + ((week - 1) * 7 - (dow - 1)) * 86_400_000));
+  const jan4 = `${year}-01-04`;
+  const dow = parseIsoDate(jan4).getUTCDay() || 7;
+  return addDays(jan4, (week - 1) * 7 - (dow - 1));
 }
 
 /** A holiday from the Saturday before ISO week `week` for `weeks` weeks (to the Sunday). */

@@ -4,8 +4,8 @@
 // replaces untouched generated items. Used by the routes, the iCal feed and the demo seeder.
 import { sql } from 'drizzle-orm';
 import { decidePupil, type Actor, type RoleGrant } from '../../domain/access/policy';
-import { isMeetingKind, generateCalendar } from '../../domain/calendar/generate';
-import type { CalendarAudience, CalendarSettings } from '../../domain/calendar/model';
+import { isMeetingKind, generateCalendar, periodOf } from '../../domain/calendar/generate';
+import type { CalendarAudience } from '../../domain/calendar/model';
 import { calendarWarnings, type RuleItem } from '../../domain/calendar/rules';
 import type { CalendarDraft, CalendarItem, CalendarItemKind, GroupFact, PeriodFact, SchoolYearRef } from '../../domain/calendar/views';
 import { defaultAgenda } from '../../domain/meetings/agenda';
@@ -91,9 +91,9 @@ interface EventRow {
 const EVENT_COLUMNS = sql`e.id, e.kind, e.title, e.starts_on::text as starts_on, e.ends_on::text as ends_on, e.group_id, g.name as group_name,
   e.grades, e.domain, e.audience, e.template_key, e.edited, e.note, e.version`;
 
-export async function eventRows(db: DbOrTx, schoolId: number, yearId: number, eventId?: number): Promise<EventRow[]> {
+export async function eventRows(db: DbOrTx, schoolId: number, yearId: number): Promise<EventRow[]> {
   return rows<EventRow>(db, sql`select ${EVENT_COLUMNS} from calendar_events e left join groups g on g.id = e.group_id
-    where e.school_id = ${schoolId} and e.school_year_id = ${yearId} ${eventId === undefined ? sql`` : sql`and e.id = ${eventId}`}
+    where e.school_id = ${schoolId} and e.school_year_id = ${yearId}
     order by e.starts_on, e.id`);
 }
 
@@ -173,9 +173,12 @@ export interface LoadedCalendar {
   derived: DerivedPlan[];
 }
 
-/** The part of a year's calendar the viewer sees, with the rule warnings of every item. */
+/**
+ * The part of a year's calendar the viewer sees, with the rule warnings of every item. `derived: false` leaves out the
+ * plans' derived dates (they read pupil data and need audit entries): for a caller that only wants events or meetings.
+ */
 export async function loadCalendar(db: DbOrTx, opts: {
-  actor: Actor; school: SchoolFacts; year: SchoolYearRef; viewer: Viewer; today: string; periods: PeriodFact[];
+  actor: Actor; school: SchoolFacts; year: SchoolYearRef; viewer: Viewer; today: string; periods: PeriodFact[]; derived?: boolean;
 }): Promise<LoadedCalendar> {
   const { actor, school, year, viewer, today, periods } = opts;
   const events = await eventRows(db, school.id, year.id);
@@ -203,7 +206,7 @@ export async function loadCalendar(db: DbOrTx, opts: {
     ...eventItems.filter((_, i) => eventVisible(events[i], viewer)),
     ...meetingItems.filter((m) => visibleMeetings.has(m.meetingId!)),
   ];
-  const derived = viewer.kind === 'parent' ? [] : await derivedPlans(db, actor, school, year, today);
+  const derived = viewer.kind === 'parent' || opts.derived === false ? [] : await derivedPlans(db, actor, school, year, today);
   for (const d of derived) {
     items.push({
       id: `${d.kind === 'planEvaluation' ? 'plan' : 'opp'}-${d.planId}`, source: 'derived', eventId: null, meetingId: null, version: null,
@@ -222,7 +225,8 @@ const ruleItem = (i: CalendarItem | CalendarDraft): RuleItem => ({
 });
 
 /** The drafts of a year and their warnings (the preview and the generation). */
-export async function draftsOf(db: DbOrTx, school: SchoolFacts, year: SchoolYearRef, settings: CalendarSettings = school.settings.calendar) {
+export async function draftsOf(db: DbOrTx, school: SchoolFacts, year: SchoolYearRef) {
+  const settings = school.settings.calendar;
   const periods = await periodsOf(db, year.id);
   const groups = await groupsOf(db, year.id);
   const drafts = generateCalendar({ year, periods, template: settings.template, groups, holidays: settings.holidays, sector: school.sector });
@@ -235,7 +239,7 @@ export async function draftsOf(db: DbOrTx, school: SchoolFacts, year: SchoolYear
     seen.set(base, n);
     return { ...d, occurrenceKey: `${d.templateKey}#${n}`, warnings: warnings[i], meeting: isMeetingKind(d.kind) };
   });
-  return { drafts: keyed, periods, groups };
+  return { drafts: keyed, periods };
 }
 
 /** Generated meetings that may be replaced: untouched (not edited, still planned, nothing recorded in them). */
@@ -277,11 +281,10 @@ export async function generateYear(tx: DbOrTx, opts: { school: SchoolFacts; year
   const byHand = await rows<{ group_id: number; held_on: string }>(tx, sql`select group_id, held_on::text from meetings
     where school_id = ${school.id} and school_year_id = ${year.id} and template_key is null and kind = 'groupDiscussion'
       and status <> 'cancelled' and group_id is not null order by held_on, id`);
-  const periodOf = (date: string) => periods.find((p) => p.startsOn <= date && date <= p.endsOn)?.seq ?? null;
   const standIns = new Set<(typeof drafts)[number]>();
   const distance = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b));
   for (const m of byHand) {
-    const seq = periodOf(m.held_on);
+    const seq = periodOf(m.held_on, periods);
     const nearest = drafts
       .filter((d) => d.kind === 'groupDiscussion' && d.groupId === m.group_id && d.periodSeq === seq && !standIns.has(d))
       .sort((a, b) => distance(a.startsOn, m.held_on) - distance(b.startsOn, m.held_on))[0];

@@ -11,13 +11,14 @@ import { z } from 'zod';
 import type { Actor } from '../../domain/access/policy';
 import { DOMAINS } from '../../domain/assessments/instruments';
 import { buildFeed, type FeedItem } from '../../domain/calendar/ical';
-import { CALENDAR_EVENT_KINDS, CALENDAR_PRESETS, type CalendarSettings } from '../../domain/calendar/model';
+import { CALENDAR_AUDIENCES, CALENDAR_EVENT_KINDS, CALENDAR_PRESETS, type CalendarSettings } from '../../domain/calendar/model';
 import { calendarSettingsSchema, templateOf } from '../../domain/calendar/settings';
 import type {
   CalendarFeedCreated, CalendarFeedView, CalendarGenerateResult, CalendarItem, CalendarPreviewView, CalendarSettingsView, CalendarView,
   SchoolYearRef,
 } from '../../domain/calendar/views';
 import { isValidIsoDate } from '../../domain/school/periods';
+import { readSchoolSettings } from '../../domain/school/settings';
 import { audit, type AuditEntry } from '../audit/audit';
 import { rows, type DbOrTx } from '../db/client';
 import { requireUser } from '../http/context';
@@ -42,7 +43,7 @@ const eventFields = {
   groupId: id.nullable(),
   grades: z.array(z.number().int().min(0, 'Een groep of leerjaar loopt van 0 tot 8.').max(8, 'Een groep of leerjaar loopt van 0 tot 8.')).max(10),
   domain: z.enum(DOMAINS, { message: 'Kies een domein uit de lijst.' }).nullable(),
-  audience: z.enum(['staff', 'care', 'everyone'], { message: 'Kies voor wie het zichtbaar is.' }),
+  audience: z.enum(CALENDAR_AUDIENCES, { message: 'Kies voor wie het zichtbaar is.' }),
   note: z.string().max(500, 'Een notitie mag hooguit 500 tekens hebben.'),
 };
 const createBody = z.object({
@@ -161,7 +162,10 @@ export async function calendarRoutes(app: FastifyInstance) {
 
   async function eventItem(req: FastifyRequest, school: SchoolFacts, year: SchoolYearRef, eventId: number): Promise<CalendarItem> {
     const user = requireUser(req);
-    const loaded = await loadCalendar(db, { actor: user, school, year, viewer: { kind: 'care', manage: true }, today: clock.today(), periods: await periodsOf(db, year.id) });
+    // Only the stored event is returned: no derived plan dates (which would read pupil data and need audit entries).
+    const loaded = await loadCalendar(db, {
+      actor: user, school, year, viewer: { kind: 'care', manage: true }, today: clock.today(), periods: await periodsOf(db, year.id), derived: false,
+    });
     const item = loaded.items.find((i) => i.eventId === eventId);
     if (!item) throw notFound('Dit item');
     return item;
@@ -275,7 +279,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     const settings = parsed.data;
     await db.transaction(async (tx) => {
       const [cur] = await rows<{ sector: 'po' | 'vo'; settings: unknown }>(tx, sql`select sector, settings from schools where id = ${school.id} for update`);
-      const current = (await schoolFacts(tx, school.id))!.settings.calendar;
+      const current = readSchoolSettings(cur.sector, cur.settings).calendar;
       if (settingsVersion(current) !== req.body.version) throw staleSettings();
       const stored = { ...(typeof cur.settings === 'object' && cur.settings ? cur.settings : {}), calendar: settings };
       await tx.execute(sql`update schools set settings = ${JSON.stringify(stored)}::jsonb where id = ${school.id}`);
@@ -364,7 +368,7 @@ export async function calendarRoutes(app: FastifyInstance) {
         }
         entries.push(...derivedAudit(actor, schoolId, loaded.derived, '/ical', req.ip));
       }
-      if (shown > 0 || years.length > 0) names.push(school.name);
+      if (years.length > 0) names.push(school.name);
       entries.push({ actorId: actor.userId, schoolId, pupilId: null, action: 'read', entity: 'calendar_feed', entityId: actor.userId, detail: { items: shown }, ip: req.ip });
     }
     await audit(db, entries);

@@ -14,6 +14,7 @@ import { compareText, formatDate } from '../shared/format';
 import { groupLabel } from '../shared/labels';
 import { useMe } from '../shared/session';
 import type { MeSchool } from '../shared/types';
+import { CALENDAR_EVENT_KINDS } from '../../domain/calendar/model';
 import { calendarPaths, type CalendarItem, type CalendarView } from './api';
 import { AddItemForm, ItemRow } from './ItemRow';
 import { GeneratePanel } from './GeneratePanel';
@@ -22,7 +23,7 @@ import { FeedPanel } from './FeedPanel';
 import './calendar.css';
 
 export const ITEM_KINDS = [
-  'testWeek', 'analysis', 'handIn', 'reportWeek', 'parentTalks', 'transfer', 'careMeeting', 'other',
+  ...CALENDAR_EVENT_KINDS,
   'groupDiscussion', 'pupilDiscussion', 'careTeam', 'bilateral', 'planEvaluation', 'oppEvaluation',
 ] as const;
 

@@ -9,11 +9,10 @@ import { fieldError, FormError, SelectField, SubmitButton, TextAreaField, TextFi
 import { formatDate } from '../shared/format';
 import { groupLabel } from '../shared/labels';
 import { ConflictAlert } from '../group-cycle/common';
+import { CALENDAR_AUDIENCES as AUDIENCES, CALENDAR_EVENT_KINDS as EVENT_KINDS } from '../../domain/calendar/model';
 import { calendarPaths, type CalendarItem, type CalendarView } from './api';
 
-const EVENT_KINDS = ['testWeek', 'analysis', 'handIn', 'reportWeek', 'parentTalks', 'transfer', 'careMeeting', 'other'] as const;
 const DOMAINS = ['technisch-lezen', 'begrijpend-lezen', 'spelling', 'rekenen-wiskunde', 'woordenschat', 'seo'] as const;
-const AUDIENCES = ['staff', 'care', 'everyone'] as const;
 
 function Dates({ item }: { item: CalendarItem }) {
   const { t } = useTranslation();

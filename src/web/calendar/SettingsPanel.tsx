@@ -8,10 +8,10 @@ import { api } from '../shared/api';
 import { useApi, useSubmit } from '../shared/hooks';
 import { Alert, CheckboxField, fieldError, FormError, Loading, Section, SelectField, SubmitButton, TableWrap, TextField } from '../shared/components';
 import { ConflictAlert } from '../group-cycle/common';
+import { CALENDAR_EVENT_KINDS, CALENDAR_PRESETS as PRESETS } from '../../domain/calendar/model';
 import { calendarPaths, type CalendarSettings, type CalendarSettingsView, type Holiday, type TemplateItem } from './api';
 
 type SettingsView = CalendarSettingsView & { version: string };
-const PRESETS = ['seed000', 'seed001', 'seed002', 'seed003', 'seed004', 'custom'] as const;
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
@@ -26,7 +26,7 @@ function anchorText(t: TFunction, item: TemplateItem): string {
   }
 }
 
-const LINE_KINDS = ['testWeek', 'analysis', 'handIn', 'reportWeek', 'parentTalks', 'transfer', 'careMeeting', 'other', 'groupDiscussion', 'pupilDiscussion', 'careTeam'] as const;
+const LINE_KINDS = [...CALENDAR_EVENT_KINDS, 'groupDiscussion', 'pupilDiscussion', 'careTeam'] as const;
 
 /** A key for a new template line from its title: lower case, digits and dashes, unique among `keys`. */
 function keyFor(title: string, keys: readonly string[]): string {
