@@ -6,9 +6,9 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, AgendaPoint, Preparation } from '../../domain/meetings/model';
 import { CheckboxField, Empty, Section, SelectField, SubmitButton, TextAreaField, TextField } from '../shared/components';
-import { formatDateTime } from '../shared/format';
-import { addQuestion, meetingPaths, patchMeeting, type MeetingView } from './api';
-import { SaveError, useAct } from './common';
+import { formatDateTime, freshKey } from '../shared/format';
+import { addQuestion, patchMeeting, type MeetingView } from './api';
+import { PdfLink, SaveError, useAct } from './common';
 import type { SectionProps } from './MeetingPage';
 
 // ---------- checklist ----------
@@ -64,7 +64,7 @@ export function ChecklistSection({ meeting, onChanged, readOnly }: SectionProps)
             );
           })}
         </ol>
-        {saved ? <p role="status" className="mt-saved">{t('meetings.saved')}</p> : null}
+        <p role="status" className="mt-saved">{saved ? t('meetings.saved') : null}</p>
         {editable ? <SubmitButton busy={busy}>{t('meetings.checklist.save')}</SubmitButton> : null}
       </form>
     </Section>
@@ -82,8 +82,6 @@ function PointLine({ point }: { point: AgendaPoint }) {
     </li>
   );
 }
-
-let customSeq = 0;
 
 /** Data points shown at once under an agenda item; the rest behind "Nog … punten tonen". */
 const SHOWN_POINTS = 6;
@@ -109,10 +107,7 @@ function AgendaEditor({ meeting, onChanged, onDone }: { meeting: MeetingView; on
     setMinutesText(minutesText.filter((_, j) => j !== i));
   }
   function add() {
-    const used = new Set(items.map((i) => i.key));
-    let n = items.length + 1 + customSeq++;
-    while (used.has(`custom-${n}`)) n += 1;
-    setItems([...items, { key: `custom-${n}`, title: '', guidance: '', minutes: null, note: '' }]);
+    setItems([...items, { key: freshKey('custom-', items.map((i) => i.key)), title: '', guidance: '', minutes: null, note: '' }]);
     setMinutesText([...minutesText, '']);
   }
   async function submit(e: FormEvent) {
@@ -189,9 +184,7 @@ export function AgendaSection({ meeting, onChanged, readOnly }: SectionProps) {
       id="mt-agenda"
       actions={
         <>
-          <a className="button secondary small" href={meetingPaths.pdf(meeting.id, 'agenda')} target="_blank" rel="noreferrer">
-            {t('meetings.pdf.agenda')}
-          </a>
+          <PdfLink meetingId={meeting.id} part="agenda" />
           {editable && !editing ? (
             <button type="button" className="button secondary small" onClick={() => setEditing(true)}>
               {t('meetings.agenda.edit')}

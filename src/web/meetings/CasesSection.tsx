@@ -8,11 +8,11 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UPS, type FollowUp } from '../../domain/meetings/model';
 import { Alert, CheckboxField, Empty, Facts, Section, SelectField, SubmitButton, TextAreaField, TextField } from '../shared/components';
-import { formatDate, todayIso } from '../shared/format';
+import { formatDate, fullName, todayIso } from '../shared/format';
 import { useApi } from '../shared/hooks';
 import type { Items, PupilSummary } from '../shared/types';
 import { deleteCase, patchCase, proposeCase, recordConsent, type CaseView, type MeetingView } from './api';
-import { ConsentLine, FormFields, FormValues, SaveError, useAct, useStaffOptions } from './common';
+import { ConsentLine, FormFields, FormValues, SaveError, StaffOptions, useAct, useMeetingStaff, Warnings } from './common';
 import type { SectionProps } from './MeetingPage';
 
 function ConsentBadge({ consent }: { consent: CaseView['consent'] }) {
@@ -72,7 +72,7 @@ function ProposeCase({ meeting, onChanged }: { meeting: MeetingView; onChanged: 
             .filter((p) => !taken.has(p.id))
             .map((p) => (
               <option key={p.id} value={p.id}>
-                {`${p.firstName} ${p.lastName}`}
+                {fullName(p)}
                 {p.group ? ` (${p.group.name})` : ''}
               </option>
             ))}
@@ -160,8 +160,7 @@ function ConsentPart({ meeting, c, onChanged, editable }: { meeting: MeetingView
 function CaseEditor({ meeting, c, onChanged, onSaved }: { meeting: MeetingView; c: CaseView; onChanged: (value?: unknown) => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const base = `mt-case-${c.id}`;
-  const staffParticipants = meeting.participants.filter((p) => p.kind === 'staff' && p.userId !== null).map((p) => ({ id: p.userId!, name: p.name }));
-  const staff = useStaffOptions(meeting.schoolId, [...staffParticipants, ...(c.caseManager ? [c.caseManager] : [])]);
+  const staff = useMeetingStaff(meeting, c.caseManager ? [c.caseManager] : []);
   const [question, setQuestion] = useState(c.question);
   const [form, setForm] = useState(c.form);
   const [parentPart, setParentPart] = useState(c.parentPart);
@@ -247,11 +246,7 @@ function CaseEditor({ meeting, c, onChanged, onSaved }: { meeting: MeetingView; 
         <div className="form-grid">
           <SelectField id={`${base}-manager`} label={t('meetings.cases.caseManager')} value={caseManagerId} onChange={setCaseManagerId} error={f('caseManagerId')}>
             <option value="">{t('common.none')}</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <StaffOptions staff={staff} />
           </SelectField>
         </div>
         <CheckboxField label={t('meetings.cases.publish')} hint={t('meetings.cases.publishHint')} checked={published} onChange={setPublished} error={f('publishedToParents')} />
@@ -311,15 +306,7 @@ function CaseCard({ meeting, c, onChanged, readOnly }: { meeting: MeetingView; c
             {c.proposedBy ? t('meetings.cases.proposedBy', { name: c.proposedBy.name }) : null}{' '}
             <Link to={`/leerlingen/${c.pupil.id}/ondersteuning`}>{t('meetings.cases.toSupport', { name: c.pupil.name })}</Link>
           </p>
-          {c.warnings.length > 0 ? (
-            <Alert kind="warning">
-              <ul className="mt-warnings">
-                {c.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            </Alert>
-          ) : null}
+          <Warnings items={c.warnings} />
           {editable ? <CaseEditor key={c.version} meeting={meeting} c={c} onChanged={onChanged} onSaved={() => setSaved(true)} /> : <CaseReadOnly meeting={meeting} c={c} />}
           <p role="status" className="mt-saved">{saved ? t('meetings.saved') : null}</p>
           <ConsentPart meeting={meeting} c={c} onChanged={onChanged} editable={editable} />

@@ -8,10 +8,11 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingStatus } from '../../domain/meetings/model';
 import { useApi, useSubmit } from '../shared/hooks';
 import { Alert, Facts, LoadError, Loading, Page, Section, SelectField, SubmitButton, TextField } from '../shared/components';
+import { whole } from '../shared/format';
 import { groupLabel } from '../shared/labels';
 import { useMe } from '../shared/session';
 import { meetingPaths, patchMeeting, type MeetingView } from './api';
-import { meetingKindText, SaveError, StatusBadge, useStaffOptions, Warnings, whenText } from './common';
+import { meetingKindText, SaveError, StaffOptions, StatusBadge, useMeetingStaff, Warnings, whenText } from './common';
 import { ParticipantsSection } from './ParticipantsSection';
 import { AgendaSection, ChecklistSection, QuestionsSection } from './AgendaSection';
 import { CasesSection } from './CasesSection';
@@ -26,8 +27,7 @@ export interface SectionProps {
 
 function DetailsForm({ meeting, onChanged, onDone }: { meeting: MeetingView; onChanged: (value?: unknown) => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const staffParticipants = meeting.participants.filter((p) => p.kind === 'staff' && p.userId !== null).map((p) => ({ id: p.userId!, name: p.name }));
-  const staff = useStaffOptions(meeting.schoolId, [...staffParticipants, ...(meeting.chair ? [meeting.chair] : []), ...(meeting.minuteTaker ? [meeting.minuteTaker] : [])]);
+  const staff = useMeetingStaff(meeting, [...(meeting.chair ? [meeting.chair] : []), ...(meeting.minuteTaker ? [meeting.minuteTaker] : [])]);
   const [title, setTitle] = useState(meeting.title);
   const [heldOn, setHeldOn] = useState(meeting.heldOn);
   const [startsAt, setStartsAt] = useState(meeting.startsAt?.slice(0, 5) ?? '');
@@ -45,7 +45,7 @@ function DetailsForm({ meeting, onChanged, onDone }: { meeting: MeetingView; onC
         title: title.trim(),
         heldOn,
         startsAt: startsAt || null,
-        durationMinutes: duration.trim() === '' ? Number.NaN : Number(duration.trim()),
+        durationMinutes: whole(duration),
         location: location.trim(),
         chairId: chairId ? Number(chairId) : null,
         minuteTakerId: minuteTakerId ? Number(minuteTakerId) : null,
@@ -56,11 +56,7 @@ function DetailsForm({ meeting, onChanged, onDone }: { meeting: MeetingView; onC
       onChanged(saved);
     }
   }
-  const options = staff.map((s) => (
-    <option key={s.id} value={s.id}>
-      {s.name}
-    </option>
-  ));
+  const options = <StaffOptions staff={staff} />;
   return (
     <form onSubmit={submit} noValidate className="mt-form" aria-label={t('meetings.details.editTitle')}>
       <SaveError error={error} onReload={onChanged} />
@@ -194,12 +190,25 @@ export function MeetingPage() {
   const valid = Number.isInteger(meetingId) && meetingId > 0;
   const res = useApi<MeetingView>(valid ? meetingPaths.meeting(meetingId) : null);
   const { setData, reload } = res;
+  /**
+   * Reloads asked for by the conflict alert (onChanged() without a value, unlike a save's onChanged(answer)): counted
+   * once the reloaded meeting is in, as part of the key of the sections whose forms start from the meeting, so that
+   * those forms start again from the newest values instead of saving the user's stale text over a colleague's work.
+   * An ordinary save does not count: the form keeps what the user typed (the same values come back).
+   */
+  const [conflictReloads, setConflictReloads] = useState({ pending: false, count: 0, data: res.data });
+  if (res.data !== conflictReloads.data) {
+    setConflictReloads({ pending: false, count: conflictReloads.pending ? conflictReloads.count + 1 : conflictReloads.count, data: res.data });
+  }
   /** Most answers are the whole meeting again: show it at once (its new version too); otherwise load it. */
   const changed = useCallback(
-    (value?: unknown) => {
-      const v = value as Partial<MeetingView> | null | undefined;
+    (...args: [value?: unknown]) => {
+      const v = args[0] as Partial<MeetingView> | null | undefined;
       if (v && typeof v === 'object' && v.id === meetingId && Array.isArray(v.agenda) && typeof v.version === 'number') setData(v as MeetingView);
-      else reload();
+      else {
+        if (args.length === 0) setConflictReloads((r) => ({ ...r, pending: true }));
+        reload();
+      }
     },
     [setData, reload, meetingId],
   );
@@ -218,6 +227,7 @@ export function MeetingPage() {
   const m = res.data;
   const readOnly = m.status === 'closed' || m.status === 'cancelled';
   const props: SectionProps = { meeting: m, onChanged: changed, readOnly };
+  const fresh = conflictReloads.count;
 
   return (
     <Page
@@ -259,13 +269,13 @@ export function MeetingPage() {
         </Alert>
       ) : null}
       <Warnings items={m.warnings} title={t('meetings.warningsTitle')} />
-      <DetailsSection {...props} />
+      <DetailsSection key={`details-${fresh}`} {...props} />
       <ParticipantsSection {...props} />
-      {m.checklist.length > 0 ? <ChecklistSection {...props} /> : null}
-      <AgendaSection {...props} />
+      {m.checklist.length > 0 ? <ChecklistSection key={`checklist-${fresh}`} {...props} /> : null}
+      <AgendaSection key={`agenda-${fresh}`} {...props} />
       <QuestionsSection {...props} />
       <CasesSection {...props} />
-      <MinutesSection {...props} />
+      <MinutesSection key={`minutes-${fresh}`} {...props} />
       <ActionsSection {...props} />
       {m.status === 'held' && m.can.close ? <CloseSection {...props} /> : null}
     </Page>

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../shared/api';
 import { CheckboxField, fieldError, TextAreaField, TextField } from '../shared/components';
+import { whole } from '../shared/format';
 import type { MeetingSettings } from '../../domain/meetings/model';
 import './meetings.css';
 
@@ -36,12 +37,6 @@ export function meetingsDraft(s: MeetingSettings): MeetingSettingsDraft {
     consentBeforeExternals: s.consentBeforeExternals,
     externalRoles: s.externalRoles.join('\n'),
   };
-}
-
-/** A whole number as typed ("45"); NaN when empty or not a number, so the server names the field. */
-function whole(text: string): number {
-  const v = text.trim();
-  return v === '' ? Number.NaN : Number(v.replace(',', '.'));
 }
 
 /** The setting to save (`settings.meetings`). */

@@ -15,7 +15,7 @@ import { groupLabel } from '../shared/labels';
 import { hasRole, useMe } from '../shared/session';
 import type { GroupSummary, Items, MeSchool, School } from '../shared/types';
 import { meetingPaths, scheduleMeeting, type MeetingListView, type MeetingSummary } from './api';
-import { kindLabel, StatusBadge, useStaffOptions, whenText } from './common';
+import { kindLabel, StaffOptions, StatusBadge, useStaffOptions, whenText } from './common';
 
 type Durations = { groupDiscussion: number; pupilDiscussionPerCase: number; careTeam: number; bilateral: number };
 
@@ -92,11 +92,7 @@ function ScheduleForm({ school, careTeamName, durations, rota, onCancel }: { sch
     if (created) navigate(`/overleg/${created.id}`);
   }
 
-  const staffOptions = staff.map((s) => (
-    <option key={s.id} value={s.id}>
-      {s.name}
-    </option>
-  ));
+  const staffOptions = <StaffOptions staff={staff} />;
 
   return (
     <form onSubmit={submit} noValidate className="mt-form" aria-labelledby="mt-new-title">

@@ -6,8 +6,8 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Empty, Section, SelectField, SubmitButton, TableWrap, TextAreaField, TextField } from '../shared/components';
 import { formatDate, formatDateTime, todayIso } from '../shared/format';
-import { addAction, completeAction, meetingPaths, patchMeeting, type ActionView, type MeetingView } from './api';
-import { FormFields, FormValues, SaveError, useAct, useStaffOptions } from './common';
+import { addAction, completeAction, patchMeeting, type ActionView, type MeetingView } from './api';
+import { FormFields, FormValues, PdfLink, SaveError, StaffOptions, useAct, useMeetingStaff } from './common';
 import type { SectionProps } from './MeetingPage';
 
 export function MinutesSection({ meeting, onChanged, readOnly }: SectionProps) {
@@ -30,11 +30,7 @@ export function MinutesSection({ meeting, onChanged, readOnly }: SectionProps) {
     <Section
       title={t('meetings.minutes.heading')}
       id="mt-minutes"
-      actions={
-        <a className="button secondary small" href={meetingPaths.pdf(meeting.id, 'minutes')} target="_blank" rel="noreferrer">
-          {t('meetings.pdf.minutes')}
-        </a>
-      }
+      actions={<PdfLink meetingId={meeting.id} part="minutes" />}
     >
       {editable ? (
         <form onSubmit={submit} noValidate aria-label={t('meetings.minutes.heading')}>
@@ -53,8 +49,7 @@ export function MinutesSection({ meeting, onChanged, readOnly }: SectionProps) {
 
 function AddAction({ meeting, onChanged }: { meeting: MeetingView; onChanged: (value?: unknown) => void }) {
   const { t } = useTranslation();
-  const staffParticipants = meeting.participants.filter((p) => p.kind === 'staff' && p.userId !== null).map((p) => ({ id: p.userId!, name: p.name }));
-  const staff = useStaffOptions(meeting.schoolId, staffParticipants);
+  const staff = useMeetingStaff(meeting);
   const [decision, setDecision] = useState('');
   const [description, setDescription] = useState('');
   const [ownerId, setOwnerId] = useState('');
@@ -93,11 +88,7 @@ function AddAction({ meeting, onChanged }: { meeting: MeetingView; onChanged: (v
       <div className="form-grid">
         <SelectField id="mt-act-owner" label={t('meetings.actions.owner')} value={ownerId} onChange={setOwnerId} error={err('ownerId')}>
           <option value="">{t('common.choose')}</option>
-          {staff.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <StaffOptions staff={staff} />
         </SelectField>
         <TextField id="mt-act-due" type="date" label={t('meetings.actions.dueOn')} value={dueOn} onChange={setDueOn} min={todayIso()} error={err('dueOn')} />
         {meeting.cases.length > 0 ? (
@@ -117,7 +108,7 @@ function AddAction({ meeting, onChanged }: { meeting: MeetingView; onChanged: (v
 }
 
 /** Mark an action done (with a note) or open it again. */
-export function ActionDone({ action, onChanged }: { action: ActionView; onChanged: (value?: unknown) => void }) {
+function ActionDone({ action, onChanged }: { action: ActionView; onChanged: (value?: unknown) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
@@ -177,7 +168,7 @@ export function ActionDone({ action, onChanged }: { action: ActionView; onChange
 }
 
 /** The state of an action in words: done by whom when, overdue, or open until its date. */
-export function ActionState({ action }: { action: ActionView }) {
+function ActionState({ action }: { action: ActionView }) {
   const { t } = useTranslation();
   if (action.done) {
     return (

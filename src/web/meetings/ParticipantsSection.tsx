@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ATTENDANCE, type Attendance } from '../../domain/meetings/model';
 import { Empty, Section, SelectField, SubmitButton, TableWrap, TextField } from '../shared/components';
 import { addParticipant, removeParticipant, setAttendance } from './api';
-import { SaveError, useAct, useStaffOptions } from './common';
+import { SaveError, StaffOptions, useAct, useStaffOptions } from './common';
 import type { SectionProps } from './MeetingPage';
 
 function AddStaff({ meeting, onChanged }: SectionProps) {
@@ -30,11 +30,7 @@ function AddStaff({ meeting, onChanged }: SectionProps) {
       <div className="form-row">
         <SelectField id="mt-staff" label={t('meetings.participants.staffMember')} value={userId} onChange={setUserId} error={error?.fields.userId}>
           <option value="">{t('common.choose')}</option>
-          {staff.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <StaffOptions staff={staff} />
         </SelectField>
         <SubmitButton busy={busy}>{t('meetings.participants.addStaffSubmit')}</SubmitButton>
       </div>

@@ -5,12 +5,11 @@ import { api, query } from '../shared/api';
 import type { FollowUp, MeetingKind, MeetingStatus, Preparation, AgendaItem, Attendance } from '../../domain/meetings/model';
 import type {
   ActionBoardView, ActionView, CaseView, MeetingListView, MeetingSummary, MeetingView, ParentCasesView, ParentCaseView,
-  ParticipantView, QuestionView,
+  QuestionView,
 } from '../../domain/meetings/views';
 
 export type {
   ActionBoardView, ActionView, CaseView, MeetingListView, MeetingSummary, MeetingView, ParentCasesView, ParentCaseView,
-  ParticipantView, QuestionView,
 };
 
 /** POST /api/meetings — schedule a meeting. */

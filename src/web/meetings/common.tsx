@@ -14,7 +14,7 @@ import { useSession } from '../shared/session';
 import { capitalise } from '../shared/labels';
 import type { Items } from '../shared/types';
 import { ConflictAlert } from '../group-cycle/common';
-import { consentPupils } from './api';
+import { consentPupils, meetingPaths, type MeetingView } from './api';
 import './meetings.css';
 
 /** "Groepsbespreking"; the care-team meeting carries the school's own name when it is known. */
@@ -56,6 +56,35 @@ export function useStaffOptions(schoolId: number | null, extra: PersonRef[] = []
     for (const s of staff.data?.items ?? []) byId.set(s.id, s.name);
     return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   }, [me, staff.data, extraKey]);
+}
+
+/** The staff to choose from for a meeting: useStaffOptions with the meeting's staff participants and `extra`. */
+export function useMeetingStaff(meeting: Pick<MeetingView, 'schoolId' | 'participants'>, extra: PersonRef[] = []): PersonRef[] {
+  const staffParticipants = meeting.participants.filter((p) => p.kind === 'staff' && p.userId !== null).map((p) => ({ id: p.userId!, name: p.name }));
+  return useStaffOptions(meeting.schoolId, [...staffParticipants, ...extra]);
+}
+
+/** The `<option>`s of a staff choice, one per colleague (the empty choice is the caller's). */
+export function StaffOptions({ staff }: { staff: PersonRef[] }) {
+  return (
+    <>
+      {staff.map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** The small "Agenda (pdf)" / "Verslag (pdf)" link of a section. */
+export function PdfLink({ meetingId, part }: { meetingId: number; part: 'agenda' | 'minutes' }) {
+  const { t } = useTranslation();
+  return (
+    <a className="button secondary small" href={meetingPaths.pdf(meetingId, part)} target="_blank" rel="noreferrer">
+      {part === 'agenda' ? t('meetings.pdf.agenda') : t('meetings.pdf.minutes')}
+    </a>
+  );
 }
 
 /** A form from field definitions (verslag, case form, parents' part, outcome), one text area per field. */
@@ -113,13 +142,14 @@ export function FormValues({ fields, values }: { fields: FormField[]; values: Re
 }
 
 /**
- * A failed save: a stale version (someone else saved first: reload), the consent refusal with its pupils, or the
+ * A failed save: a stale version (someone else saved first: reload — `onReload()` is called without a value, which
+ * tells the meeting page to start its forms again from the reloaded meeting), the consent refusal with its pupils, or the
  * server's own message (also for the other 409s: a closed meeting, a pupil already on the agenda, consents on record).
  */
 export function SaveError({ error, onReload }: { error: ApiError | null; onReload: () => void }) {
   const { t } = useTranslation();
   if (!error) return null;
-  if (error.status === 409 && (error.code === 'stale_version' || error.code === 'conflict')) return <ConflictAlert onReload={onReload} />;
+  if (error.status === 409 && (error.code === 'stale_version' || error.code === 'conflict')) return <ConflictAlert onReload={() => onReload()} />;
   if (error.code === 'consent_required') {
     const pupils = consentPupils(error.body);
     return (
@@ -138,8 +168,8 @@ export function SaveError({ error, onReload }: { error: ApiError | null; onReloa
   return <FormError error={error} />;
 }
 
-/** Warnings in Dutch from the server, as a list in a warning box. */
-export function Warnings({ items, title }: { items: string[]; title: string }) {
+/** Warnings in Dutch from the server, as a list in a warning box (with a title when given). */
+export function Warnings({ items, title }: { items: string[]; title?: string }) {
   if (items.length === 0) return null;
   return (
     <Alert kind="warning" title={title}>
@@ -154,7 +184,7 @@ export function Warnings({ items, title }: { items: string[]; title: string }) {
 
 /** useSubmit whose `act` tells whether the call succeeded, with its answer (some answers are empty: 204). */
 export function useAct() {
-  const { busy, error, setError, run } = useSubmit();
+  const { busy, error, run } = useSubmit();
   const act = useCallback(
     async (fn: () => Promise<unknown>): Promise<{ value: unknown } | null> => {
       let done: { value: unknown } | null = null;
@@ -165,7 +195,7 @@ export function useAct() {
     },
     [run],
   );
-  return { busy, error, setError, act };
+  return { busy, error, act };
 }
 
 /** One recorded consent: decision, by whom, when and how (staff also see its scope and who recorded it). */

@@ -37,6 +37,20 @@ export function fullName(p: { firstName: string; lastName: string }): string {
   return `${p.firstName} ${p.lastName}`.trim();
 }
 
+/** A whole number as typed ("45"); NaN when empty or not a number, so the server names the field. */
+export function whole(text: string): number {
+  const v = text.trim();
+  return v === '' ? Number.NaN : Number(v.replace(',', '.'));
+}
+
+/** A key not used yet among `used`: "g3", "d2", "custom-4". */
+export function freshKey(prefix: string, used: Iterable<string>): string {
+  const set = new Set(used);
+  let n = set.size + 1;
+  while (set.has(`${prefix}${n}`)) n += 1;
+  return `${prefix}${n}`;
+}
+
 /** Sort key for Dutch surnames: "de Vries" sorts under V. */
 export function surnameSortKey(lastName: string): string {
   return lastName.replace(/^((van|de|der|den|het|ter|ten|te|in|'t|la|le|du|da|di|von|op|uit|aan)\s+)+/i, '');

@@ -21,13 +21,7 @@ export function smartPeriod(startsOn: string | null, endsOn: string | null): { p
   return { periodStartsOn: startsOn || '0000-01-01', periodEndsOn: endsOn || '9999-12-31' };
 }
 
-/** A key not used yet among `used`: "g3", "d2". */
-export function freshKey(prefix: string, used: Iterable<string>): string {
-  const set = new Set(used);
-  let n = set.size + 1;
-  while (set.has(`${prefix}${n}`)) n += 1;
-  return `${prefix}${n}`;
-}
+export { freshKey } from '../shared/format';
 
 export function GoalFields({
   goal,

@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../shared/api';
 import { CheckboxField, fieldError, SelectField, TextAreaField, TextField } from '../shared/components';
+import { whole } from '../shared/format';
 import { LEVEL_PLAN_TYPES, type LevelDef, type LevelPlanType, type LevelPreset, type SupportSettings } from '../../domain/support/model';
 import { LEVEL_PRESET_DEFS, MAX_LEVELS, MIN_LEVELS } from '../../domain/support/settings';
 import { SIGNAL_KINDS } from '../../domain/assessments/codes';
@@ -68,12 +69,6 @@ export function supportDraft(s: SupportSettings): SupportSettingsDraft {
     reminderDays: String(s.reminderDays),
     oppCandidateRuleKinds: [...s.oppCandidateRuleKinds],
   };
-}
-
-/** A whole number as typed ("6"); NaN when empty or not a number, so the server names the field. */
-function whole(text: string): number {
-  const v = text.trim();
-  return v === '' ? Number.NaN : Number(v.replace(',', '.'));
 }
 
 function optionalWhole(text: string): number | null {

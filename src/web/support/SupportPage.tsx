@@ -2,7 +2,6 @@
 // warnings and the OPP-candidate notice, changing the level (with consent where the level asks for it), the dated
 // history, the pupil's handelingsplannen and OPP's, and starting a new handelingsplan (also for more pupils of the
 // same group, optionally linked to a groepsplan row) or a new OPP.
-import { PupilCasesPanel } from '../meetings/PupilCasesPanel';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +18,7 @@ import { useApi, useSubmit } from '../shared/hooks';
 import { groupLabel } from '../shared/labels';
 import type { GroupDetail, PupilDetail } from '../shared/types';
 import { domainLabel } from '../assessments/util';
+import { PupilCasesPanel } from '../meetings/PupilCasesPanel';
 import { addLevel, createPlan, patchLevel, type PupilSupportView } from './api';
 import { actionPlanFormatLabel, findLevel, levelLabel, planKindLabel, planStatusLabel, signatureSummary, signatureTone, termText } from './labels';
 import './support.css';
