@@ -47,7 +47,13 @@ function textKey(task: Task): string {
     case 'evaluationDue':
     case 'planExpiring':
     case 'oppYearlyEvaluation':
+    case 'meetingAction':
+    case 'minutesDue':
       return `${task.kind}${late}`;
+    case 'parentsToInform':
+      return task.params.moment === 'after' ? 'parentsToInformAfter' : 'parentsToInformBefore';
+    case 'parentPartRequested':
+      return task.params.part && task.params.consent ? 'parentPartRequestedBoth' : task.params.part ? 'parentPartRequestedPart' : 'parentPartRequestedConsent';
     default:
       return task.kind;
   }
