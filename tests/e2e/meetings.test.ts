@@ -229,6 +229,22 @@ describe('verslag and closing (intern begeleider)', () => {
     await minutes.getByRole('button', { name: 'Verslag opslaan' }).click();
     await minutes.getByText('Opgeslagen.').waitFor();
     await screenshot(page, 'meetings-7c-minutes');
+
+    // A colleague saves the verslag meanwhile. Our next save is refused; after "Nieuwste versie laden" the form shows
+    // the colleague's text (not ours, which a further save would otherwise have written over theirs).
+    const first = required[0];
+    const theirs = `${first.label}: aangevuld door een collega.`;
+    const saved = await page.evaluate(async ({ id, key, text }) => {
+      const current = await (await fetch(`/api/meetings/${id}`)).json();
+      const res = await fetch(`/api/meetings/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: current.version, minutes: { ...current.minutes, [key]: text } }) });
+      return res.status;
+    }, { id: groupMeetingId, key: first.key, text: theirs });
+    expect(saved).toBe(200);
+    await minutes.getByLabel(first.label, { exact: true }).fill(`${first.label}: onze versie.`);
+    await minutes.getByRole('button', { name: 'Verslag opslaan' }).click();
+    await minutes.getByRole('button', { name: 'Nieuwste versie laden' }).click();
+    await page.waitForFunction(({ label, text }) => [...document.querySelectorAll('textarea')].some((el) => el.labels?.[0]?.textContent?.includes(label) && el.value === text), { label: first.label, text: theirs });
+    expect(await minutes.getByLabel(first.label, { exact: true }).inputValue()).toBe(theirs);
     await close.getByRole('button', { name: 'Overleg afsluiten' }).click();
     await page.getByText('Dit overleg is afgesloten', { exact: false }).waitFor();
     await details.getByText('Afgesloten', { exact: true }).waitFor();
