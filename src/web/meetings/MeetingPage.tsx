@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { MeetingStatus } from '../../domain/meetings/model';
 import { useApi, useSubmit } from '../shared/hooks';
-import { Alert, Facts, LoadError, Loading, Page, Section, SelectField, SubmitButton, TextField } from '../shared/components';
+import { Alert, Facts, idParam, LoadError, Loading, NotFoundPage, Page, Section, SelectField, SubmitButton, TextField } from '../shared/components';
 import { whole } from '../shared/format';
 import { groupLabel } from '../shared/labels';
 import { useMe } from '../shared/session';
@@ -186,8 +186,8 @@ function CloseSection({ meeting, onChanged }: SectionProps) {
 export function MeetingPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const meetingId = Number(id);
-  const valid = Number.isInteger(meetingId) && meetingId > 0;
+  const meetingId = idParam(id) ?? 0;
+  const valid = meetingId > 0;
   const res = useApi<MeetingView>(valid ? meetingPaths.meeting(meetingId) : null);
   const { setData, reload } = res;
   /**
@@ -214,13 +214,7 @@ export function MeetingPage() {
   );
 
   if (!valid) {
-    return (
-      <Page title={t('errors.notFoundTitle')}>
-        <Alert kind="warning">
-          <p>{t('errors.notFoundText')}</p>
-        </Alert>
-      </Page>
-    );
+    return <NotFoundPage />;
   }
   if (res.error && !res.data) return <LoadError error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Loading />;

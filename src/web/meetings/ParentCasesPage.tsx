@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../shared/hooks';
-import { Alert, Empty, LoadError, Loading, Page, Section, SubmitButton } from '../shared/components';
+import { Empty, idParam, LoadError, Loading, NotFoundPage, Page, Section, SubmitButton } from '../shared/components';
 import { formatDate } from '../shared/format';
 import { giveConsent, meetingPaths, saveParentPart, type ParentCasesView, type ParentCaseView } from './api';
 import { ConsentLine, FormFields, FormValues, SaveError, useAct } from './common';
@@ -84,18 +84,12 @@ function Consent({ pupilId, c, onChanged, loading }: { pupilId: number; c: Paren
 export function ParentCasesPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const pupilId = Number(id);
-  const valid = Number.isInteger(pupilId) && pupilId > 0;
+  const pupilId = idParam(id) ?? 0;
+  const valid = pupilId > 0;
   const res = useApi<ParentCasesView>(valid ? meetingPaths.publishedCases(pupilId) : null);
   const [savedCase, setSavedCase] = useState<number | null>(null);
   if (!valid) {
-    return (
-      <Page title={t('errors.notFoundTitle')}>
-        <Alert kind="warning">
-          <p>{t('errors.notFoundText')}</p>
-        </Alert>
-      </Page>
-    );
+    return <NotFoundPage />;
   }
   if (res.error && !res.data) return <LoadError error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Loading />;

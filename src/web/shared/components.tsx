@@ -88,6 +88,24 @@ export function FormError({ error }: { error: ApiError | null }) {
   );
 }
 
+/** A page address whose id is not a positive whole number: the same "Niet gevonden" page as a 404. */
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('errors.notFoundTitle')}>
+      <Alert kind="warning">
+        <p>{t('errors.notFoundText')}</p>
+      </Alert>
+    </Page>
+  );
+}
+
+/** An id from the page address (`/overleg/12`), or null when it is not a positive whole number. */
+export function idParam(raw: string | undefined): number | null {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
 /** Replaces a whole page when its main data could not be loaded: "Geen toegang", "Niet gevonden", ... */
 export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   const { t } = useTranslation();

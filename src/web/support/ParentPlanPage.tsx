@@ -10,7 +10,7 @@ import type { ParentMeetingView, PlanVersionView, PublishedPlanView } from '../.
 import type { ResponseKind, SignatureRequirement } from '../../domain/support/model';
 import { ApiError } from '../shared/api';
 import { useApi, useSubmit } from '../shared/hooks';
-import { Alert, CheckboxField, Empty, errorText, Facts, FormError, LoadError, Loading, Page, Section, SubmitButton, TextAreaField } from '../shared/components';
+import { Alert, CheckboxField, Empty, errorText, Facts, FormError, idParam, LoadError, Loading, NotFoundPage, Page, Section, SubmitButton, TextAreaField } from '../shared/components';
 import { formatDate } from '../shared/format';
 import { useMe } from '../shared/session';
 import { publishedPdfUrl, respond, supportPaths } from './api';
@@ -229,9 +229,9 @@ export function ParentPlanPage() {
   const { t } = useTranslation();
   const me = useMe();
   const params = useParams();
-  const pupilId = Number(params.id);
-  const planId = Number(params.planId);
-  const valid = Number.isInteger(pupilId) && pupilId > 0 && Number.isInteger(planId) && planId > 0;
+  const pupilId = idParam(params.id) ?? 0;
+  const planId = idParam(params.planId) ?? 0;
+  const valid = pupilId > 0 && planId > 0;
   const res = useApi<PublishedPlanView>(valid ? supportPaths.publishedPlan(pupilId, planId) : null);
   const [notice, setNotice] = useState<{ tone: 'success' | 'warning'; text: string } | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -241,13 +241,7 @@ export function ParentPlanPage() {
   }, [notice]);
 
   if (!valid) {
-    return (
-      <Page title={t('errors.notFoundTitle')}>
-        <Alert kind="warning">
-          <p>{t('errors.notFoundText')}</p>
-        </Alert>
-      </Page>
-    );
+    return <NotFoundPage />;
   }
   if (res.error) return <LoadError error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Loading />;

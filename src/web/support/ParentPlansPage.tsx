@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublishedPlanSummary } from '../../domain/support/views';
 import { useApi } from '../shared/hooks';
-import { Alert, Empty, LoadError, Loading, Page, Section, TableWrap } from '../shared/components';
+import { Empty, idParam, LoadError, Loading, NotFoundPage, Page, Section, TableWrap } from '../shared/components';
 import { formatDate } from '../shared/format';
 import { supportPaths, type PublishedPlansView } from './api';
 import { planKindLabel, planStatusLabel, signatureSummary, signatureTone } from './labels';
@@ -20,17 +20,11 @@ function SignatureBadge({ plan }: { plan: PublishedPlanSummary }) {
 export function ParentPlansPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const pupilId = Number(id);
-  const res = useApi<PublishedPlansView>(Number.isInteger(pupilId) && pupilId > 0 ? supportPaths.publishedPlans(pupilId) : null);
+  const pupilId = idParam(id) ?? 0;
+  const res = useApi<PublishedPlansView>(pupilId > 0 ? supportPaths.publishedPlans(pupilId) : null);
 
-  if (!Number.isInteger(pupilId) || pupilId <= 0) {
-    return (
-      <Page title={t('errors.notFoundTitle')}>
-        <Alert kind="warning">
-          <p>{t('errors.notFoundText')}</p>
-        </Alert>
-      </Page>
-    );
+  if (pupilId === 0) {
+    return <NotFoundPage />;
   }
   if (res.error) return <LoadError error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Loading />;
